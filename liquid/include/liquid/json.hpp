@@ -1,0 +1,25 @@
+// Values from and to JSON (Boost.JSON). Integers stay integers, floats stay floats, object key
+// order is kept.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <boost/json/value.hpp>
+
+#include "liquid/value.hpp"
+
+namespace liquid {
+
+Value from_json(const boost::json::value& json);
+// Parse JSON text; throws std::invalid_argument with the position on malformed input.
+Value parse_json(std::string_view text);
+
+// JSON text of a value: nil -> null, hashes as objects in key order, ranges as "1..3" (as Ruby), floats in
+// shortest round-trip form (5.0 stays 5.0), NaN and infinities as null, drops by their value.
+void append_json(std::string& out, const Value& v);
+std::string to_json(const Value& v);
+// A JSON string literal (with quotes) for `s`; invalid UTF-8 bytes become U+FFFD.
+void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace liquid

@@ -1,0 +1,138 @@
+// Tags: the open set of template nodes. Each built-in tag lives in its own file and registers a
+// TagDef through Environment::register_tag, as a user's own tag would.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "liquid/ast.hpp"
+#include "liquid/template.hpp"
+
+namespace liquid {
+
+class Context;
+class BlockBody;
+class Environment;
+
+// What a node asks of the block it is in after rendering.
+enum class Flow : std::uint8_t { normal, break_loop, continue_loop };
+
+class Node {
+ public:
+  explicit Node(std::size_t offset) : offset_(offset) {}
+  virtual ~Node() = default;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+
+  virtual Flow render(Context& ctx, std::string& out) const = 0;
+  // Ruby's `blank?`: the node never writes visible output (assign, comment, ...). A block whose
+  // nodes are all blank drops its whitespace-only text.
+  virtual bool blank() const { return false; }
+  // The tag name; "" for literal text, "{{" for an output.
+  virtual std::string_view tag_name() const = 0;
+
+  // For tools that walk the tree (the linter): the expressions, bodies and variable names this
+  // node holds or defines.
+  virtual void for_each_expression(const std::function<void(const ast::FilteredExpr&)>&) const {}
+  virtual void for_each_body(const std::function<void(const BlockBody&)>&) const {}
+  virtual void for_each_defined_name(const std::function<void(std::string_view)>&) const {}
+
+  std::size_t offset() const { return offset_; }
+
+ private:
+  std::size_t offset_;
+};
+
+class BlockBody {
+ public:
+  Flow render(Context& ctx, std::string& out) const;
+  // Drop whitespace-only text nodes (Ruby's remove_blank_strings), for blank blocks.
+  void remove_blank_text();
+
+  std::vector<std::unique_ptr<Node>> nodes;
+  bool blank = true;
+};
+
+// Literal template text.
+class TextNode final : public Node {
+ public:
+  TextNode(std::size_t offset, std::string text) : Node(offset), text_(std::move(text)) {}
+  Flow render(Context& ctx, std::string& out) const override;
+  bool blank() const override;
+  std::string_view tag_name() const override { return {}; }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+// `{{ expression | filters }}`.
+class OutputNode final : public Node {
+ public:
+  OutputNode(std::size_t offset, ast::FilteredExpr expr) : Node(offset), expr_(std::move(expr)) {}
+  Flow render(Context& ctx, std::string& out) const override;
+  std::string_view tag_name() const override { return "{{"; }
+  void for_each_expression(const std::function<void(const ast::FilteredExpr&)>& f) const override {
+    f(expr_);
+  }
+  const ast::FilteredExpr& expression() const { return expr_; }
+
+ private:
+  ast::FilteredExpr expr_;
+};
+
+// How a body ended: at a tag the body's parser does not know (an end tag, `else`, `when`...),
+// or at the end of the template (`tag` empty).
+struct BodyEnd {
+  std::string tag;
+  std::string markup;
+  std::size_t offset = 0;         // of the `{%`
+  std::size_t markup_offset = 0;  // of the markup
+  bool at_eof() const { return tag.empty(); }
+};
+
+// What a tag's parse function is given: its markup, and access to the rest of the template.
+class TagParser {
+ public:
+  virtual ~TagParser() = default;
+
+  virtual std::string_view tag_name() const = 0;
+  // The markup after the tag name, whitespace-trimmed, and its offset in the source.
+  virtual std::string_view markup() const = 0;
+  virtual std::size_t markup_offset() const = 0;
+  virtual std::size_t tag_offset() const = 0;
+  virtual ErrorMode mode() const = 0;
+  virtual const Environment& environment() const = 0;
+
+  // `expr | filter: args` as in `{{ }}`; lax mode falls back to Ruby's lax parse.
+  virtual ast::FilteredExpr parse_filtered(std::string_view text, std::size_t offset) = 0;
+  // A single value expression (a literal, variable path or range), as Ruby's Expression.parse.
+  virtual ast::Expr parse_expression(std::string_view text, std::size_t offset) = 0;
+  // A condition: comparisons joined by and/or (the markup of if/elsif/unless).
+  virtual ast::Expr parse_condition(std::string_view text, std::size_t offset) = 0;
+
+  // Parse nodes into `body` until a tag this environment does not know, or the end.
+  virtual BodyEnd parse_body(BlockBody& body) = 0;
+  // The raw text up to `{% end_tag %}`, consumed verbatim (raw, comment, doc). Sets
+  // `end` to the closing tag; throws when it never comes.
+  virtual std::string read_raw(std::string_view end_tag, BodyEnd& end) = 0;
+
+  [[noreturn]] virtual void fail(std::string_view id, const std::string& message,
+                                 std::size_t offset) = 0;
+  [[noreturn]] void fail(const std::string& message) { fail("liquid-syntax", message, tag_offset()); }
+  // An error for the tag that ended a body where it does not belong (`{% endfor %}` in an if).
+  [[noreturn]] virtual void fail_unknown(const BodyEnd& end, std::string_view block_name) = 0;
+};
+
+struct TagDef {
+  std::string name;
+  std::function<std::unique_ptr<Node>(TagParser&)> parse;
+  bool block = false;  // has a body and an end tag (documentation for tools)
+};
+
+}  // namespace liquid
