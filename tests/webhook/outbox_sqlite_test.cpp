@@ -1,0 +1,129 @@
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "webhook/outbox.hpp"
+
+namespace webhook {
+namespace {
+
+namespace fs = std::filesystem;
+
+class OutboxTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("outbox_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = dir_ / "state.db";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_, path_;
+};
+
+OutboxUpdate pending(std::int64_t record, int attempts, TimeMs next_at, std::string payload) {
+  return {record, DeliveryStatus::pending, attempts, next_at, std::move(payload)};
+}
+OutboxUpdate final_update(std::int64_t record, DeliveryStatus s, int attempts) {
+  return {record, s, attempts, 0, ""};
+}
+
+TEST_F(OutboxTest, NewRunThenResume) {
+  {
+    auto box = open_sqlite_outbox(path_);
+    const RunState st = box->open("def-1", "run-a");
+    EXPECT_FALSE(st.resumed);
+    EXPECT_EQ(st.run_id, "run-a");
+    EXPECT_EQ(st.results_offset, 0);
+    const OutboxUpdate ups[] = {pending(3, 1, 1000, "p3"),
+                                final_update(4, DeliveryStatus::delivered, 1),
+                                final_update(1, DeliveryStatus::failed, 1)};
+    box->commit(ups, 321, 2);
+  }
+  auto box = open_sqlite_outbox(path_);
+  const RunState st = box->open("def-1", "run-b");
+  EXPECT_TRUE(st.resumed);
+  EXPECT_EQ(st.run_id, "run-a");
+  EXPECT_EQ(st.results_offset, 321);
+  EXPECT_EQ(st.watermark, 2);
+  EXPECT_EQ(box->status(3), DeliveryStatus::pending);
+  EXPECT_EQ(box->status(4), DeliveryStatus::delivered);
+  EXPECT_EQ(box->status(1), std::nullopt);  // below the watermark: no row needed
+  EXPECT_EQ(box->status(5), std::nullopt);
+  EXPECT_EQ(box->pending_count(), 1);
+}
+
+TEST_F(OutboxTest, FingerprintMismatchIsAnError) {
+  open_sqlite_outbox(path_)->open("def-1", "run-a");
+  EXPECT_THROW(open_sqlite_outbox(path_)->open("def-2", "run-b"), OutboxError);
+}
+
+TEST_F(OutboxTest, FileIsPrivate) {
+  open_sqlite_outbox(path_)->open("def", "run");
+  struct stat sb {};
+  ASSERT_EQ(::stat(path_.c_str(), &sb), 0);
+  EXPECT_EQ(sb.st_mode & 0777, 0600u);
+}
+
+TEST_F(OutboxTest, DueDeliveriesAreLeasedOnce) {
+  auto box = open_sqlite_outbox(path_);
+  box->open("def", "run");
+  const OutboxUpdate ups[] = {pending(10, 1, 500, "ten"), pending(11, 2, 100, "eleven"),
+                              pending(12, 1, 9000, "twelve")};
+  box->commit(ups, 0, 0);
+  EXPECT_EQ(box->next_due(), 100);
+  EXPECT_TRUE(box->take_due(50, 10'000, 10).empty());
+  auto due = box->take_due(600, 10'000, 10);
+  ASSERT_EQ(due.size(), 2u);
+  EXPECT_EQ(due[0].record, 11);  // earliest first
+  EXPECT_EQ(due[0].attempts, 2);
+  EXPECT_EQ(due[0].payload, "eleven");
+  EXPECT_EQ(due[1].record, 10);
+  EXPECT_TRUE(box->take_due(700, 10'000, 10).empty());  // leased
+  EXPECT_EQ(box->next_due(), 9000);
+  // A new attempt result replaces the row and its lease.
+  const OutboxUpdate again[] = {pending(11, 3, 800, "eleven-3")};
+  box->commit(again, 0, 0);
+  due = box->take_due(900, 10'000, 10);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].payload, "eleven-3");
+  EXPECT_EQ(box->take_due(900, 10'000, 1).size(), 0u);
+}
+
+TEST_F(OutboxTest, LeasesAreReleasedOnResume) {
+  {
+    auto box = open_sqlite_outbox(path_);
+    box->open("def", "run");
+    const OutboxUpdate ups[] = {pending(1, 1, 100, "one")};
+    box->commit(ups, 0, 0);
+    ASSERT_EQ(box->take_due(200, 1'000'000, 10).size(), 1u);
+  }
+  auto box = open_sqlite_outbox(path_);
+  box->open("def", "run");
+  EXPECT_EQ(box->take_due(200, 1'000'000, 10).size(), 1u);
+}
+
+TEST_F(OutboxTest, WatermarkTrimsFinishedRows) {
+  auto box = open_sqlite_outbox(path_);
+  box->open("def", "run");
+  std::vector<OutboxUpdate> ups;
+  for (int i = 0; i < 100; ++i) ups.push_back(final_update(i, DeliveryStatus::delivered, 1));
+  ups.push_back(pending(100, 1, 5, "x"));
+  box->commit(ups, 10, 50);
+  EXPECT_EQ(box->status(49), std::nullopt);
+  EXPECT_EQ(box->status(50), DeliveryStatus::delivered);
+  box->commit({}, 20, 100);
+  EXPECT_EQ(box->status(99), std::nullopt);
+  EXPECT_EQ(box->status(100), DeliveryStatus::pending);  // pending rows are never trimmed
+}
+
+TEST_F(OutboxTest, UnwritableLocationIsAClearError) {
+  EXPECT_THROW(open_sqlite_outbox(dir_ / "missing-dir" / "state.db"), OutboxError);
+}
+
+}  // namespace
+}  // namespace webhook
