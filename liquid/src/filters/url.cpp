@@ -1,10 +1,110 @@
-// Filter family: url. (Being written; the table below is filled as filters land.)
+// Filter family: url. url_encode is Ruby's CGI.escape and url_decode CGI.unescape, as Shopify
+// Liquid 5.13 uses them.
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "filters/text.hpp"
 #include "liquid/environment.hpp"
+#include "liquid/error.hpp"
+#include "utf8.hpp"
 
 namespace liquid::filters {
 
+namespace {
+
+// CGI.escape keeps ASCII letters, digits and "-._~"; a space becomes '+'; every other byte
+// (including each byte of a multibyte character) becomes %XX in uppercase hex.
+constexpr std::array<bool, 256> make_unreserved() {
+  std::array<bool, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
+  for (int c = '0'; c <= '9'; ++c) t[c] = true;
+  t['-'] = t['.'] = t['_'] = t['~'] = true;
+  return t;
+}
+constexpr auto unreserved = make_unreserved();
+
+bool is_unreserved(char c) {
+  return unreserved[static_cast<unsigned char>(c)];
+}
+
+Value url_encode(const FilterCall& call) {
+  if (is_nil_input(call.input)) return Value();
+  std::string storage;
+  std::string_view input = text_of(call.input, storage);
+  std::size_t i = 0;
+  while (i < input.size() && is_unreserved(input[i])) ++i;
+  if (i == input.size()) return unchanged_text(call.input, std::move(storage));
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(input.size() + (input.size() - i) * 2);
+  out.append(input, 0, i);
+  for (; i < input.size(); ++i) {
+    char c = input[i];
+    if (is_unreserved(c)) {
+      out.push_back(c);
+    } else if (c == ' ') {
+      out.push_back('+');
+    } else {
+      auto byte = static_cast<unsigned char>(c);
+      out.push_back('%');
+      out.push_back(hex[byte >> 4]);
+      out.push_back(hex[byte & 0xF]);
+    }
+  }
+  return Value(std::move(out));
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// CGI.unescape: '+' is a space, %XX (two hex digits) is that byte, anything else is kept as it
+// is. Liquid then rejects a result that is not valid UTF-8.
+Value url_decode(const FilterCall& call) {
+  if (is_nil_input(call.input)) return Value();
+  std::string storage;
+  std::string_view input = text_of(call.input, storage);
+  std::size_t i = input.find_first_of("+%");
+  if (i == std::string_view::npos) {
+    if (!utf8::valid(input))
+      throw FilterError(errc::invalid_value, "invalid byte sequence in UTF-8");
+    return unchanged_text(call.input, std::move(storage));
+  }
+  std::string out;
+  out.reserve(input.size());
+  out.append(input, 0, i);
+  for (; i < input.size(); ++i) {
+    char c = input[i];
+    if (c == '+') {
+      out.push_back(' ');
+      continue;
+    }
+    int high = c == '%' && i + 2 < input.size() ? hex_value(input[i + 1]) : -1;
+    int low = high >= 0 ? hex_value(input[i + 2]) : -1;
+    if (low < 0) {
+      out.push_back(c);
+      continue;
+    }
+    out.push_back(static_cast<char>(high << 4 | low));
+    i += 2;
+  }
+  if (!utf8::valid(out)) throw FilterError(errc::invalid_value, "invalid byte sequence in UTF-8");
+  return Value(std::move(out));
+}
+
+}  // namespace
+
 std::span<const FilterDef> url_filters() {
-  static const std::vector<FilterDef> table = {};
+  static const std::vector<FilterDef> table = {
+      {"url_encode", 0, 0, url_encode, false, filter_url_encodes},
+      {"url_decode", 0, 0, url_decode, false, filter_url_decodes},
+  };
   return table;
 }
 
