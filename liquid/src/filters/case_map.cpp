@@ -455,65 +455,92 @@ std::size_t map_code_point(char32_t cp, Case c, char32_t (&out)[3]) {
   return 1;
 }
 
+// ASCII case tables; title equals upper for ASCII.
+struct AsciiTables {
+  char upper[128];
+  char lower[128];
+};
+constexpr AsciiTables make_ascii_tables() {
+  AsciiTables t{};
+  for (int c = 0; c < 128; ++c) {
+    t.upper[c] = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    t.lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return t;
+}
+constexpr AsciiTables ascii = make_ascii_tables();
+
+const char* ascii_table(Case c) {
+  return c == Case::lower ? ascii.lower : ascii.upper;
+}
+
+// Whether the character at s[i] (of `len` bytes, 0 for an invalid byte) changes under `c`.
+bool changes(std::string_view s, std::size_t i, std::size_t len, Case c) {
+  if (len == 0) return false;  // an invalid byte stays as it is
+  unsigned char byte = static_cast<unsigned char>(s[i]);
+  if (byte < 0x80) return ascii_table(c)[byte] != static_cast<char>(byte);
+  char32_t mapped[3];
+  char32_t cp = utf8::decode(s, i, len);
+  return map_code_point(cp, c, mapped) != 1 || mapped[0] != cp;
+}
+
+// Append the mapping of the character at s[i] (of `len` bytes, 0 for an invalid byte).
+void append_char(std::string& out, std::string_view s, std::size_t i, std::size_t len, Case c) {
+  if (len == 0) {
+    out.push_back(s[i]);
+    return;
+  }
+  char32_t mapped[3];
+  std::size_t n = map_code_point(utf8::decode(s, i, len), c, mapped);
+  for (std::size_t k = 0; k < n; ++k) utf8::encode(out, mapped[k]);
+}
+
 // Map every character of `s`: the first under `first`, the others under `rest`.
 std::optional<std::string> map_string(std::string_view s, Case first, Case rest) {
-  char32_t mapped[3];
-  // Find the first character that changes; most inputs have none and are returned as they are.
-  std::size_t i = 0;
-  bool changed = false;
-  while (i < s.size()) {
-    const Case c = i == 0 ? first : rest;
-    unsigned char byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {
-      bool ascii_changes =
-          c == Case::lower ? (byte >= 'A' && byte <= 'Z') : (byte >= 'a' && byte <= 'z');
-      if (ascii_changes) {
-        changed = true;
-        break;
+  if (s.empty()) return std::nullopt;
+  // Find the first character that changes; many inputs have none and are returned as they are.
+  std::size_t first_len = utf8::sequence_length(s, 0);
+  bool first_changes = changes(s, 0, first_len, first);
+  std::size_t i = first_len == 0 ? 1 : first_len;
+  if (!first_changes) {
+    const char* table = ascii_table(rest);
+    while (i < s.size()) {
+      unsigned char byte = static_cast<unsigned char>(s[i]);
+      if (byte < 0x80) {
+        if (table[byte] != static_cast<char>(byte)) break;
+        ++i;
+        continue;
       }
-      ++i;
-      continue;
+      std::size_t len = utf8::sequence_length(s, i);
+      if (changes(s, i, len, rest)) break;
+      i += len == 0 ? 1 : len;
     }
-    std::size_t len = utf8::sequence_length(s, i);
-    if (len == 0) {  // an invalid byte stays as it is
-      ++i;
-      continue;
-    }
-    char32_t cp = utf8::decode(s, i, len);
-    if (map_code_point(cp, c, mapped) != 1 || mapped[0] != cp) {
-      changed = true;
-      break;
-    }
-    i += len;
+    if (i == s.size()) return std::nullopt;
   }
-  if (!changed) return std::nullopt;
 
   std::string out;
   out.reserve(s.size() + s.size() / 8 + 4);
-  out.append(s.substr(0, i));
+  if (first_changes) {
+    append_char(out, s, 0, first_len, first);
+  } else {
+    out.append(s, 0, i);
+  }
+  const char* table = ascii_table(rest);
   while (i < s.size()) {
-    const Case c = i == 0 ? first : rest;
-    unsigned char byte = static_cast<unsigned char>(s[i]);
-    if (byte < 0x80) {
-      char mapped_byte = static_cast<char>(byte);
-      if (c == Case::lower) {
-        if (byte >= 'A' && byte <= 'Z') mapped_byte = static_cast<char>(byte + 32);
-      } else if (byte >= 'a' && byte <= 'z') {
-        mapped_byte = static_cast<char>(byte - 32);
-      }
-      out.push_back(mapped_byte);
-      ++i;
+    // Runs of ASCII are mapped through the table in bulk.
+    std::size_t run = i;
+    while (run < s.size() && static_cast<unsigned char>(s[run]) < 0x80) ++run;
+    if (run > i) {
+      std::size_t at = out.size();
+      out.resize(at + (run - i));
+      char* dst = out.data() + at;
+      for (std::size_t k = i; k < run; ++k) *dst++ = table[static_cast<unsigned char>(s[k])];
+      i = run;
       continue;
     }
     std::size_t len = utf8::sequence_length(s, i);
-    if (len == 0) {
-      out.push_back(s[i]);
-      ++i;
-      continue;
-    }
-    std::size_t n = map_code_point(utf8::decode(s, i, len), c, mapped);
-    for (std::size_t k = 0; k < n; ++k) utf8::encode(out, mapped[k]);
-    i += len;
+    append_char(out, s, i, len, rest);
+    i += len == 0 ? 1 : len;
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // Filter family: html. escape (alias h), escape_once, strip_html and newline_to_br, as Shopify
 // Liquid 5.13 defines them with CGI.escapeHTML and its regular expressions, without regexes.
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,25 +53,63 @@ bool starts_entity(std::string_view s, std::size_t amp) {
   return i > letters && i < s.size() && s[i] == ';';
 }
 
+// The position of the first byte at or after `i` that has an entity, or s.size(). Eight bytes are
+// tested at a time (a zero byte in word ^ pattern marks a match), since escape is hot.
+std::size_t find_special(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto has_byte = [&](std::uint64_t word, unsigned char c) {
+    std::uint64_t x = word ^ (ones * c);
+    return (x - ones) & ~x & highs;
+  };
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (has_byte(word, '&') | has_byte(word, '<') | has_byte(word, '>') | has_byte(word, '"') |
+        has_byte(word, '\''))
+      break;
+  }
+  while (i < s.size() && entity_of(s[i]).empty()) ++i;
+  return i;
+}
+
+// How many bytes each byte's entity adds (0: not escaped).
+constexpr std::array<std::uint8_t, 256> make_entity_extra() {
+  std::array<std::uint8_t, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c)
+    t[c] = static_cast<std::uint8_t>(entities[c].empty() ? 0 : entities[c].size() - 1);
+  return t;
+}
+constexpr auto entity_extra = make_entity_extra();
+
 // Escape every byte that has an entity, except the '&'s for which `keep_ampersand` says so.
 template <typename KeepAmpersand>
 Value escape_text(const Value& input_value, KeepAmpersand keep_ampersand) {
   std::string storage;
   std::string_view input = text_of(input_value, storage);
-  std::size_t i = 0;
-  auto escapes = [&](std::size_t k) {
-    return !entity_of(input[k]).empty() && !(input[k] == '&' && keep_ampersand(input, k));
-  };
-  while (i < input.size() && !escapes(i)) ++i;
-  if (i == input.size()) return unchanged_text(input_value, std::move(storage));
-  std::string out;
-  out.reserve(input.size() + input.size() / 8 + 8);
-  out.append(input, 0, i);
-  for (; i < input.size(); ++i) {
-    if (escapes(i))
-      out.append(entity_of(input[i]));
-    else
-      out.push_back(input[i]);
+  const std::size_t n = input.size();
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(input[i]); };
+  std::size_t first = find_special(input, 0);
+  while (first < n && input[first] == '&' && keep_ampersand(input, first))
+    first = find_special(input, first + 1);
+  if (first == n) return unchanged_text(input_value, std::move(storage));
+  // Size the output exactly, then write it byte by byte: dense text has many entities, for which
+  // this beats searching from one special byte to the next.
+  std::size_t extra = 0;
+  for (std::size_t i = first; i < n; ++i) extra += entity_extra[byte(i)];
+  for (std::size_t amp = input.find('&', first); amp != npos; amp = input.find('&', amp + 1))
+    if (keep_ampersand(input, amp)) extra -= entity_extra['&'];
+  std::string out(n + extra, '\0');
+  char* dst = out.data();
+  std::memcpy(dst, input.data(), first);
+  dst += first;
+  for (std::size_t i = first; i < n; ++i) {
+    unsigned char c = byte(i);
+    if (entity_extra[c] == 0 || (c == '&' && keep_ampersand(input, i))) {
+      *dst++ = static_cast<char>(c);
+    } else {
+      std::memcpy(dst, entities[c].data(), entities[c].size());
+      dst += entities[c].size();
+    }
   }
   return Value(std::move(out));
 }

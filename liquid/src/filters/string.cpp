@@ -345,6 +345,10 @@ Value split(const FilterCall& call) {
   std::string_view pattern = text_of(call.arg(0), pattern_storage);
   Array fields;
   if (pattern == " ") {
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < input.size(); ++i)
+      words += !is_ascii_space(input[i]) && (i == 0 || is_ascii_space(input[i - 1]));
+    fields.reserve(words);
     std::size_t i = 0;
     while (true) {
       while (i < input.size() && is_ascii_space(input[i])) ++i;
@@ -361,6 +365,11 @@ Value split(const FilterCall& call) {
       i = next;
     }
   } else {
+    std::size_t count = 1;
+    for (std::size_t at = find_text(input, pattern, 0); at != npos;
+         at = find_text(input, pattern, at + pattern.size()))
+      ++count;
+    fields.reserve(count);
     std::size_t begin = 0;
     std::size_t match = find_text(input, pattern, 0);
     while (match != npos) {

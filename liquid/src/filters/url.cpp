@@ -1,6 +1,7 @@
 // Filter family: url. url_encode is Ruby's CGI.escape and url_decode CGI.unescape, as Shopify
 // Liquid 5.13 uses them.
 #include <array>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,21 +38,26 @@ Value url_encode(const FilterCall& call) {
   std::size_t i = 0;
   while (i < input.size() && is_unreserved(input[i])) ++i;
   if (i == input.size()) return unchanged_text(call.input, std::move(storage));
+  // Size the output exactly first: each byte that is neither unreserved nor a space takes three.
+  std::size_t escaped = 0;
+  for (std::size_t k = i; k < input.size(); ++k)
+    escaped += !is_unreserved(input[k]) && input[k] != ' ';
   static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(input.size() + (input.size() - i) * 2);
-  out.append(input, 0, i);
+  std::string out(input.size() + 2 * escaped, '\0');
+  char* dst = out.data();
+  std::memcpy(dst, input.data(), i);
+  dst += i;
   for (; i < input.size(); ++i) {
     char c = input[i];
     if (is_unreserved(c)) {
-      out.push_back(c);
+      *dst++ = c;
     } else if (c == ' ') {
-      out.push_back('+');
+      *dst++ = '+';
     } else {
       auto byte = static_cast<unsigned char>(c);
-      out.push_back('%');
-      out.push_back(hex[byte >> 4]);
-      out.push_back(hex[byte & 0xF]);
+      *dst++ = '%';
+      *dst++ = hex[byte >> 4];
+      *dst++ = hex[byte & 0xF];
     }
   }
   return Value(std::move(out));
