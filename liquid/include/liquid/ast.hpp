@@ -51,12 +51,14 @@ struct RangeExpr {
   ExprPtr last;
 };
 
-enum class CompareOp : std::uint8_t { eq, ne, lt, gt, le, ge, contains };
+// `unknown`: lax mode accepts any run of `=!<>a-z_` as an operator; using it is a render error.
+enum class CompareOp : std::uint8_t { eq, ne, lt, gt, le, ge, contains, unknown };
 
 struct Comparison {
   ExprPtr left;
   CompareOp op;
   ExprPtr right;
+  std::string unknown_operator;  // the text, when op is unknown
 };
 
 // `left and right` / `left or right`; chains nest to the right, with no precedence (as Ruby).

@@ -66,6 +66,7 @@ class TextNode final : public Node {
   bool blank() const override;
   std::string_view tag_name() const override { return {}; }
   const std::string& text() const { return text_; }
+  std::string& mutable_text() { return text_; }  // while parsing (whitespace control)
 
  private:
   std::string text_;
@@ -118,15 +119,34 @@ class TagParser {
 
   // Parse nodes into `body` until a tag this environment does not know, or the end.
   virtual BodyEnd parse_body(BlockBody& body) = 0;
-  // The raw text up to `{% end_tag %}`, consumed verbatim (raw, comment, doc). Sets
-  // `end` to the closing tag; throws when it never comes.
-  virtual std::string read_raw(std::string_view end_tag, BodyEnd& end) = 0;
+  // Unparsed access to the following tokens, for tags whose body is not Liquid (raw, comment,
+  // doc). false at the end of the template.
+  struct RawToken {
+    std::string_view text;          // the token as written
+    std::size_t offset = 0;         // of the token
+    std::string_view tag_name;      // a well-formed `{% name ... %}` (or liquid-tag line): name
+    std::string_view embedded_tag;  // the last `{% name` inside a token that ends in `%}`
+    std::size_t embedded_prefix = 0;  // bytes of `text` before that `{%`
+    bool trim_right = false;        // the token ends in `-%}`
+  };
+  virtual bool next_raw_token(RawToken& token) = 0;
+  // Whether the text that follows loses its leading whitespace (a body ended by `-%}`).
+  virtual void trim_next_text(bool trim) = 0;
+  // Inside `{% liquid %}`: tokens are lines, not `{% %}` tags.
+  virtual bool in_liquid_tag() const = 0;
 
-  [[noreturn]] virtual void fail(std::string_view id, const std::string& message,
-                                 std::size_t offset) = 0;
-  [[noreturn]] void fail(const std::string& message) { fail("liquid-syntax", message, tag_offset()); }
-  // An error for the tag that ended a body where it does not belong (`{% endfor %}` in an if).
-  [[noreturn]] virtual void fail_unknown(const BodyEnd& end, std::string_view block_name) = 0;
+  // Syntax errors at a position of the template (with line, column and source line).
+  [[noreturn]] void fail(std::string_view id, const std::string& message, std::size_t offset) {
+    throw error(id, message, offset);
+  }
+  [[noreturn]] void fail(const std::string& message) { throw error("liquid-syntax", message, tag_offset()); }
+  // An error for the tag that ended a body where it does not belong (`{% endfor %}` in an if),
+  // or for a block never closed.
+  [[noreturn]] void fail_unknown(const BodyEnd& end, std::string_view block_name) {
+    throw unknown_tag_error(end, block_name);
+  }
+  virtual SyntaxError error(std::string_view id, const std::string& message, std::size_t offset) const = 0;
+  virtual SyntaxError unknown_tag_error(const BodyEnd& end, std::string_view block_name) const = 0;
 };
 
 struct TagDef {

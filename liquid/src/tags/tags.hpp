@@ -1,6 +1,7 @@
 // The standard tags, one file each; Environment::standard() registers them.
 #pragma once
 
+#include "liquid/context.hpp"
 #include "liquid/tag.hpp"
 
 namespace liquid::tags {

@@ -1,0 +1,419 @@
+// Strict expression parsing: the grammar in grammar.hpp plus actions that build ast nodes.
+#include <charconv>
+#include <cmath>
+
+#include "expression_parser.hpp"
+#include "grammar.hpp"
+#include "liquid/environment.hpp"
+
+namespace liquid::detail {
+
+namespace {
+
+namespace g = liquid::grammar;
+namespace pegtl = tao::pegtl;
+
+constexpr int kMaxNesting = 64;  // `a[b[c[...]]]` and nested ranges
+
+struct Builder {
+  const char* origin = nullptr;  // start of the markup
+  std::uint32_t base = 0;
+  const Environment* env = nullptr;
+  bool condition = false;  // operands of a condition: `empty`/`blank` are method literals
+  int depth = 0;
+  std::vector<ast::Expr> stack;
+  std::string text;  // content of the last quoted string
+  std::vector<ast::FilterCall> filters;
+  std::string keyword;
+  std::vector<ast::CompareOp> compare_ops;
+  std::vector<bool> logical_ands;
+  LoopMarkup loop;
+  std::string attribute;
+
+  template <typename Input>
+  std::uint32_t offset(const Input& in) const {
+    return base + static_cast<std::uint32_t>(in.begin() - origin);
+  }
+  ast::Expr pop() {
+    ast::Expr e = std::move(stack.back());
+    stack.pop_back();
+    return e;
+  }
+};
+
+ast::Expr literal(Value v, std::uint32_t offset) { return ast::make_literal(std::move(v), offset); }
+
+// Ruby's to_i of a constant range bound.
+std::int64_t range_bound(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::integer: return v.as_int();
+    case Value::Kind::floating: {
+      double d = v.as_float();
+      if (!std::isfinite(d)) return 0;
+      if (d >= 9.2e18) return INT64_MAX;
+      if (d <= -9.2e18) return INT64_MIN;
+      return static_cast<std::int64_t>(d);
+    }
+    case Value::Kind::string: {
+      std::string_view s = v.as_string();
+      std::size_t i = 0;
+      while (i < s.size() && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'))) ++i;
+      std::int64_t out = 0;
+      auto r = std::from_chars(s.data() + i + (i < s.size() && s[i] == '+'), s.data() + s.size(), out);
+      return r.ec == std::errc() ? out : 0;
+    }
+    default: return 0;
+  }
+}
+
+template <typename Rule>
+struct action : pegtl::nothing<Rule> {};
+
+template <>
+struct action<g::single_quoted_text> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.text = in.string(); }
+};
+template <>
+struct action<g::double_quoted_text> : action<g::single_quoted_text> {};
+
+template <>
+struct action<g::quoted_string> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.stack.push_back(literal(Value(std::move(b.text)), b.offset(in)));
+    b.text.clear();
+  }
+};
+
+template <>
+struct action<g::number> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    std::string_view s(in.begin(), in.size());
+    if (s.find('.') == std::string_view::npos) {
+      std::int64_t i = 0;
+      auto r = std::from_chars(s.data(), s.data() + s.size(), i);
+      if (r.ec == std::errc()) {
+        b.stack.push_back(literal(Value(i), b.offset(in)));
+        return;
+      }
+      // Beyond int64 (Ruby would make a Bignum): keep the magnitude as a float.
+    }
+    double d = 0;
+    std::from_chars(s.data(), s.data() + s.size(), d);
+    b.stack.push_back(literal(Value(d), b.offset(in)));
+  }
+};
+
+template <>
+struct action<g::variable_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    ast::Expr e;
+    e.node = ast::Variable{in.string(), nullptr, {}};
+    e.offset = b.offset(in);
+    b.stack.push_back(std::move(e));
+  }
+};
+
+template <>
+struct action<g::bracket_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    ast::Expr inner = b.pop();
+    ast::Variable v;
+    if (auto* lit = std::get_if<ast::Literal>(&inner.node); lit && lit->value.is_string())
+      v.name = std::string(lit->value.as_string());
+    else
+      v.dynamic_name = std::make_unique<ast::Expr>(std::move(inner));
+    ast::Expr e;
+    e.node = std::move(v);
+    e.offset = b.offset(in);
+    b.stack.push_back(std::move(e));
+  }
+};
+
+template <>
+struct action<g::lookup_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    auto& var = std::get<ast::Variable>(b.stack.back().node);
+    ast::Lookup l;
+    l.key = in.string();
+    l.dotted = true;
+    l.offset = b.offset(in);
+    var.lookups.push_back(std::move(l));
+  }
+};
+
+template <>
+struct action<g::bracket_lookup> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    ast::Expr inner = b.pop();
+    auto& var = std::get<ast::Variable>(b.stack.back().node);
+    ast::Lookup l;
+    l.offset = b.offset(in);
+    if (auto* lit = std::get_if<ast::Literal>(&inner.node); lit && lit->value.is_string())
+      l.key = std::string(lit->value.as_string());
+    else
+      l.index = std::make_unique<ast::Expr>(std::move(inner));
+    var.lookups.push_back(std::move(l));
+  }
+};
+
+template <>
+struct action<g::path> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    auto& e = b.stack.back();
+    auto& var = std::get<ast::Variable>(e.node);
+    if (!var.lookups.empty()) return;
+    if (b.condition && b.depth == 0 && (var.name == "empty" || var.name == "blank")) {
+      e.node = ast::MethodLiteral{var.name == "empty" ? ast::MethodLiteral::Kind::empty
+                                                      : ast::MethodLiteral::Kind::blank};
+      return;
+    }
+    Value v;
+    if (literal_word(var.name, v)) e.node = ast::Literal{std::move(v)};
+  }
+};
+
+template <>
+struct action<g::range> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    ast::Expr last = b.pop();
+    ast::Expr first = b.pop();
+    auto* a = std::get_if<ast::Literal>(&first.node);
+    auto* z = std::get_if<ast::Literal>(&last.node);
+    if (a && z) {
+      b.stack.push_back(literal(Value(Range{range_bound(a->value), range_bound(z->value)}), b.offset(in)));
+      return;
+    }
+    ast::Expr e;
+    e.node = ast::RangeExpr{std::make_unique<ast::Expr>(std::move(first)),
+                            std::make_unique<ast::Expr>(std::move(last))};
+    e.offset = b.offset(in);
+    b.stack.push_back(std::move(e));
+  }
+};
+
+template <>
+struct action<g::filter_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    ast::FilterCall f;
+    f.name = in.string();
+    f.def = b.env ? b.env->find_filter(f.name) : nullptr;
+    f.offset = b.offset(in);
+    b.filters.push_back(std::move(f));
+  }
+};
+
+template <>
+struct action<g::keyword_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.keyword = in.string(); }
+};
+
+template <>
+struct action<g::keyword_argument> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.filters.back().kwargs.push_back(ast::KeywordArgExpr{std::move(b.keyword), b.pop()});
+  }
+};
+
+template <>
+struct action<g::positional_argument> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) { b.filters.back().args.push_back(b.pop()); }
+};
+
+template <>
+struct action<g::comparison_operator> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    std::string_view op(in.begin(), in.size());
+    using O = ast::CompareOp;
+    O o = op == "==" ? O::eq
+        : (op == "!=" || op == "<>") ? O::ne
+        : op == "<" ? O::lt
+        : op == ">" ? O::gt
+        : op == "<=" ? O::le
+        : op == ">=" ? O::ge
+                     : O::contains;
+    b.compare_ops.push_back(o);
+  }
+};
+
+template <>
+struct action<g::comparison_tail> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    ast::Expr right = b.pop();
+    ast::Expr left = b.pop();
+    std::uint32_t offset = left.offset;
+    ast::Expr e;
+    e.node = ast::Comparison{std::make_unique<ast::Expr>(std::move(left)), b.compare_ops.back(),
+                             std::make_unique<ast::Expr>(std::move(right)), {}};
+    e.offset = offset;
+    b.compare_ops.pop_back();
+    b.stack.push_back(std::move(e));
+  }
+};
+
+template <>
+struct action<g::logical_operator> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.logical_ands.push_back(in.string() == "and"); }
+};
+
+template <>
+struct action<g::condition> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    // c0 op0 c1 op1 c2  ->  c0 op0 (c1 op1 c2), as Ruby chains them.
+    std::size_t n = b.logical_ands.size();
+    ast::Expr acc = b.pop();
+    for (std::size_t i = n; i-- > 0;) {
+      ast::Expr left = b.pop();
+      std::uint32_t offset = left.offset;
+      ast::Expr e;
+      e.node = ast::Logical{b.logical_ands[i], std::make_unique<ast::Expr>(std::move(left)),
+                            std::make_unique<ast::Expr>(std::move(acc))};
+      e.offset = offset;
+      acc = std::move(e);
+    }
+    b.stack.push_back(std::move(acc));
+  }
+};
+
+template <>
+struct action<g::loop_variable> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.loop.variable = in.string(); }
+};
+template <>
+struct action<g::loop_reversed> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) { b.loop.reversed = true; }
+};
+template <>
+struct action<g::loop_attribute_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.attribute = in.string();
+    b.loop.attribute_offsets.push_back(b.offset(in));
+  }
+};
+template <>
+struct action<g::loop_attribute_value> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) {
+    b.loop.attributes.emplace_back(std::move(b.attribute), b.pop());
+  }
+};
+
+// Control: the error table, plus a bound on expression nesting so that hostile markup cannot
+// exhaust the stack.
+template <typename Rule>
+inline constexpr bool nests = std::is_same_v<Rule, g::bracket_lookup> ||
+                              std::is_same_v<Rule, g::bracket_name> ||
+                              std::is_same_v<Rule, g::range>;
+
+template <typename Rule>
+struct control : pegtl::must_if<g::errors>::control<Rule> {
+  using base = typename pegtl::must_if<g::errors>::template control<Rule>;
+  template <typename Input>
+  static void start(const Input& in, Builder& b) {
+    if constexpr (nests<Rule>) {
+      if (++b.depth > kMaxNesting) throw pegtl::parse_error("expression nested too deeply", in);
+    }
+  }
+  template <typename Input>
+  static void success(const Input&, Builder& b) {
+    if constexpr (nests<Rule>) --b.depth;
+  }
+  template <typename Input>
+  static void failure(const Input& in, Builder& b) {
+    if constexpr (nests<Rule>) --b.depth;
+    base::failure(in, b);
+  }
+};
+
+template <typename Grammar>
+void run(Markup m, Builder& b) {
+  b.origin = m.text.data();
+  b.base = m.base;
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(m.text.data(), m.text.size(), "markup");
+  try {
+    pegtl::parse<Grammar, action, control>(in, b);
+  } catch (const pegtl::parse_error& e) {
+    std::uint32_t at = m.base;
+    if (!e.positions().empty()) at += static_cast<std::uint32_t>(e.positions().front().byte);
+    throw ExpressionError(std::string(e.message()), at);
+  }
+}
+
+template <typename Grammar>
+ast::Expr parse_single(Markup m, bool condition) {
+  Builder b;
+  b.condition = condition;
+  run<pegtl::seq<g::ws, pegtl::must<Grammar>, g::ws, pegtl::must<g::end_of_condition>>>(m, b);
+  return b.pop();
+}
+
+}  // namespace
+
+ast::FilteredExpr parse_filtered_strict(Markup m, const Environment& env) {
+  Builder b;
+  b.env = &env;
+  run<g::filtered>(m, b);
+  ast::FilteredExpr out;
+  out.offset = m.base;
+  out.length = static_cast<std::uint32_t>(m.text.size());
+  if (b.stack.empty()) {
+    out.base = literal(Value(), m.base);
+  } else {
+    out.base = b.pop();
+  }
+  out.filters = std::move(b.filters);
+  return out;
+}
+
+ast::Expr parse_condition_strict(Markup m) {
+  Builder b;
+  b.condition = true;
+  run<g::condition>(m, b);
+  return b.pop();
+}
+
+ast::Expr parse_expression_strict(Markup m) { return parse_single<g::expression>(m, false); }
+
+LoopMarkup parse_loop_strict(Markup m) {
+  Builder b;
+  run<g::loop_markup>(m, b);
+  b.loop.collection = std::move(b.stack.front());
+  return std::move(b.loop);
+}
+
+bool literal_word(std::string_view word, Value& out) {
+  if (word == "nil" || word == "null") {
+    out = Value();
+    return true;
+  }
+  if (word == "true" || word == "false") {
+    out = Value(word == "true");
+    return true;
+  }
+  if (word == "empty" || word == "blank") {
+    out = Value(std::string());
+    return true;
+  }
+  return false;
+}
+
+}  // namespace liquid::detail

@@ -1,0 +1,45 @@
+// {% increment name %} / {% decrement name %}: counters separate from assigned variables.
+#include "tags/tags.hpp"
+
+namespace liquid::tags {
+
+namespace {
+
+class CounterNode final : public Node {
+ public:
+  CounterNode(std::size_t offset, std::string name, int delta)
+      : Node(offset), name_(std::move(name)), delta_(delta) {}
+  Flow render(Context& ctx, std::string& out) const override {
+    Value& slot = ctx.counter(name_);
+    std::int64_t value = slot.is_int() ? slot.as_int() : 0;
+    if (delta_ > 0) {
+      out += std::to_string(value);  // increment prints the value before counting
+      slot = Value(value + 1);
+    } else {
+      slot = Value(value - 1);
+      out += std::to_string(value - 1);
+    }
+    return Flow::normal;
+  }
+  std::string_view tag_name() const override { return delta_ > 0 ? "increment" : "decrement"; }
+  void for_each_defined_name(const std::function<void(std::string_view)>& f) const override { f(name_); }
+
+ private:
+  std::string name_;
+  int delta_;
+};
+
+std::unique_ptr<Node> parse_counter(TagParser& p, int delta) {
+  return std::make_unique<CounterNode>(p.tag_offset(), std::string(p.markup()), delta);
+}
+
+}  // namespace
+
+TagDef increment() {
+  return TagDef{"increment", [](TagParser& p) { return parse_counter(p, 1); }, false};
+}
+TagDef decrement() {
+  return TagDef{"decrement", [](TagParser& p) { return parse_counter(p, -1); }, false};
+}
+
+}  // namespace liquid::tags
