@@ -201,11 +201,19 @@ ast::FilteredExpr Parser::parse_filtered(std::string_view text, std::size_t offs
       fail(errc::syntax, std::string(e.what()) + " in \"{{" + excerpt(trimmed) + "}}\"", e.offset());
     }
   }
-  return detail::parse_filtered_lax(m, env_);
+  try {
+    return detail::parse_filtered_lax(m, env_);
+  } catch (const detail::ExpressionError& e) {  // only for limits (nesting) in lax mode
+    fail(errc::syntax, e.what(), e.offset());
+  }
 }
 
 ast::Expr Parser::parse_expression(std::string_view text, std::size_t offset) {
-  return detail::parse_expression_lax({text, static_cast<std::uint32_t>(offset)});
+  try {
+    return detail::parse_expression_lax({text, static_cast<std::uint32_t>(offset)});
+  } catch (const detail::ExpressionError& e) {
+    fail(errc::syntax, e.what(), e.offset());
+  }
 }
 
 ast::Expr Parser::parse_condition(std::string_view text, std::size_t offset) {
