@@ -349,6 +349,16 @@ double limbs_to_double(bool negative, const Limbs& c, std::int64_t e) {
                                                       : "Computation results in 'Infinity'");
 }
 
+// An exact long division costs quotient length × divisor length; it is refused beyond about
+// four million limb steps (two numbers of some 60,000 digits) so that huge numeric strings cannot
+// stall a render.
+void check_division_work(const Limbs& dividend, const Limbs& divisor, std::string_view what) {
+  constexpr std::size_t kMaxWork = std::size_t{1} << 22;
+  if (dividend.size() > divisor.size() &&
+      (dividend.size() - divisor.size() + 1) * divisor.size() > kMaxWork)
+    throw FilterError(errc::invalid_value, "numbers too large for " + std::string(what));
+}
+
 // Operands of a product are cut to this many limbs (rounded), so that a product of two huge
 // numeric strings cannot take quadratic time; 13,500 digits is far beyond what to_f can see.
 constexpr std::size_t kMaxFactorLimbs = 1500;
@@ -547,11 +557,7 @@ Decimal Decimal::modulo(const Decimal& a, const Decimal& b) {
   Limbs x = a.coefficient_, y = b.coefficient_;
   mul_pow10(x, static_cast<std::uint64_t>(a.exponent_ - out.exponent_));
   mul_pow10(y, static_cast<std::uint64_t>(b.exponent_ - out.exponent_));
-  // Long division costs quotient length × divisor length; bound it so that two huge numeric
-  // strings cannot stall a render.
-  constexpr std::size_t kMaxWork = std::size_t{1} << 26;
-  if (x.size() > y.size() && (x.size() - y.size() + 1) * y.size() > kMaxWork)
-    throw FilterError(errc::invalid_value, "numbers too large for modulo");
+  check_division_work(x, y, "modulo");
   Limbs q, r;
   divmod_limbs(x, y, q, r);
   if (r.empty()) return out;  // +0, as BigDecimal
@@ -570,6 +576,7 @@ Decimal Decimal::floor_divide(const Decimal& a, const Decimal& b) {
   Limbs x = a.coefficient_, y = b.coefficient_;
   mul_pow10(x, static_cast<std::uint64_t>(a.exponent_));
   mul_pow10(y, static_cast<std::uint64_t>(b.exponent_));
+  check_division_work(x, y, "division");
   Decimal out;
   Limbs r;
   divmod_limbs(x, y, out.coefficient_, r);
