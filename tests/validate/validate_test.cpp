@@ -134,6 +134,18 @@ TEST(Validate, LinesAndColumns) {
   EXPECT_EQ(eof.issues[0].column, 1u);
 }
 
+// The same convention as the engine's diagnostics, so both kinds of position can be shown together.
+TEST(Validate, PositionsMatchSourcePositionLocate) {
+  const std::string_view body = "\xFF\r\n ab\xFF\rc\xFF\n\n\xFF\r\n\r\n  \xC3\xA9\xFF"sv;
+  auto report = validate(body, "text/plain");
+  ASSERT_EQ(report.issues.size(), 5u);
+  for (const auto& issue : report.issues) {
+    auto expected = liquid::SourcePosition::locate("", body, issue.offset);
+    EXPECT_EQ(issue.line, expected.line) << "offset " << issue.offset;
+    EXPECT_EQ(issue.column, expected.column) << "offset " << issue.offset;
+  }
+}
+
 TEST(Validate, IssuesAreSortedByOffset) {
   auto report = validate("&a b=1+2&=x&", "application/x-www-form-urlencoded");
   ASSERT_GE(report.issues.size(), 4u);
