@@ -1,8 +1,8 @@
 // Filter family: string. Each filter does what Shopify Liquid 5.13's StandardFilters method of
 // the same name does with Ruby's String methods. Lengths and offsets count characters (UTF-8
-// code points, an invalid byte counting as one), as Ruby does. Ruby raises "invalid byte
-// sequence" for invalid UTF-8 in case mapping, strip and split; these filters keep such bytes
-// as they are instead.
+// code points, an invalid byte counting as one), as Ruby does. Where Ruby raises "invalid byte
+// sequence" on invalid UTF-8 (case mapping, strip, split, the regexp-based filters), these
+// filters keep such bytes as they are instead.
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -52,6 +52,7 @@ Value append(const FilterCall& call) {
   std::string_view input = text_of(call.input, input_storage);
   std::string_view suffix = text_of(call.arg(0), arg_storage);
   if (suffix.empty()) return unchanged_text(call.input, std::move(input_storage));
+  if (input.empty()) return unchanged_text(call.arg(0), std::move(arg_storage));
   if (!call.input.is_string()) {
     input_storage.append(suffix);
     return Value(std::move(input_storage));
@@ -67,6 +68,7 @@ Value prepend(const FilterCall& call) {
   std::string_view input = text_of(call.input, input_storage);
   std::string_view prefix = text_of(call.arg(0), arg_storage);
   if (prefix.empty()) return unchanged_text(call.input, std::move(input_storage));
+  if (input.empty()) return unchanged_text(call.arg(0), std::move(arg_storage));
   std::string out;
   out.reserve(input.size() + prefix.size());
   out.append(prefix).append(input);

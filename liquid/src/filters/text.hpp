@@ -53,7 +53,7 @@ inline std::size_t find_text(std::string_view hay, std::string_view needle, std:
 
 // The last position of `needle` in `hay` (String#rindex), or npos; "" is found at the end.
 inline std::size_t rfind_text(std::string_view hay, std::string_view needle) {
-  if ((needle.empty() || (static_cast<unsigned char>(needle.front()) & 0xC0) != 0x80))
+  if (needle.empty() || (static_cast<unsigned char>(needle.front()) & 0xC0) != 0x80)
     return hay.rfind(needle);
   std::size_t found = std::string_view::npos;
   for (std::size_t i = 0; i < hay.size(); i = utf8::next(hay, i))

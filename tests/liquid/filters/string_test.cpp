@@ -136,6 +136,9 @@ TEST(StringFilters, UnchangedStringsAreReturnedWithoutCopying) {
   EXPECT_TRUE(same("truncatewords", {2}));
   EXPECT_TRUE(same("slice", {0, 100}));
   EXPECT_FALSE(same("upcase"));
+  Value suffix("suffix");
+  EXPECT_EQ(run("append", Value(), {suffix}).string_ptr(), suffix.string_ptr());
+  EXPECT_EQ(run("prepend", "", {suffix}).string_ptr(), suffix.string_ptr());
 }
 
 TEST(StringFilters, CaseMappingIsUnicodeAware) {
