@@ -4,7 +4,6 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 
 #include "liquid/error.hpp"
@@ -305,6 +304,20 @@ Limbs limbs_from_digits(std::string_view digits) {
   return out;
 }
 
+// The nearest double to `digits` × 10^e (std::from_chars rounds correctly).
+double parse_scaled(std::string& digits, std::int64_t e) {
+  const auto count = static_cast<std::int64_t>(digits.size());
+  digits.push_back('e');
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, e);
+  digits.append(buf, r.ptr);
+  double result = 0.0;
+  auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), result);
+  if (parsed.ec == std::errc::result_out_of_range)  // too large, or too small for a subnormal
+    return count + e > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+  return result;
+}
+
 // The nearest double to ±c × 10^e.
 double limbs_to_double(bool negative, const Limbs& c, std::int64_t e) {
   double result;
@@ -319,8 +332,8 @@ double limbs_to_double(bool negative, const Limbs& c, std::int64_t e) {
     double m = static_cast<double>(*small);
     result = e >= 0 ? m * exact_pow10[e] : m / exact_pow10[-e];
   } else {
-    // strtod rounds correctly. Beyond 800 significant digits the rest only matters as "nonzero"
-    // (no rounding boundary of a double has that many digits), so it is cut to one sticky digit.
+    // Beyond 800 significant digits the rest only matters as "nonzero" (no rounding boundary of
+    // a double has that many digits), so it is cut to one sticky digit.
     std::string text;
     append_digits(text, c);
     constexpr std::size_t kMaxDigits = 800;
@@ -333,11 +346,7 @@ double limbs_to_double(bool negative, const Limbs& c, std::int64_t e) {
         e -= 1;
       }
     }
-    text.push_back('e');
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, e);
-    text.append(buf, r.ptr);
-    result = std::strtod(text.c_str(), nullptr);
+    result = parse_scaled(text, e);
   }
   return negative ? -result : result;
 }
@@ -365,11 +374,78 @@ constexpr std::size_t kMaxFactorLimbs = 1500;
 
 }  // namespace
 
+std::vector<std::uint32_t> Decimal::limbs() const {
+  return big_.empty() ? limbs_from_u64(small_) : big_;
+}
+
+void Decimal::set_limbs(std::vector<std::uint32_t> limbs) {
+  if (auto v = limbs_to_u64(limbs)) {
+    small_ = *v;
+    big_.clear();
+  } else {
+    big_ = std::move(limbs);
+  }
+}
+
+namespace {
+
+constexpr std::uint64_t kPow10U64[20] = {1ULL,
+                                         10ULL,
+                                         100ULL,
+                                         1000ULL,
+                                         10000ULL,
+                                         100000ULL,
+                                         1000000ULL,
+                                         10000000ULL,
+                                         100000000ULL,
+                                         1000000000ULL,
+                                         10000000000ULL,
+                                         100000000000ULL,
+                                         1000000000000ULL,
+                                         10000000000000ULL,
+                                         100000000000000ULL,
+                                         1000000000000000ULL,
+                                         10000000000000000ULL,
+                                         100000000000000000ULL,
+                                         1000000000000000000ULL,
+                                         10000000000000000000ULL};
+
+int u64_digits(std::uint64_t v) {
+  int n = 1;
+  while (n < 20 && v >= kPow10U64[n]) ++n;
+  return n;
+}
+
+// The nearest double to ±c × 10^e, for a 64-bit coefficient: without allocating.
+double u64_to_double(bool negative, std::uint64_t c, std::int64_t e) {
+  static constexpr double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                           1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                           1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  double result;
+  if (c == 0) {
+    result = 0.0;
+  } else if (c <= (std::uint64_t{1} << 53) && e >= -22 && e <= 22) {
+    // Both operands are exact doubles, so one IEEE operation rounds correctly.
+    double m = static_cast<double>(c);
+    result = e >= 0 ? m * exact_pow10[e] : m / exact_pow10[-e];
+  } else {
+    char buf[48];
+    auto r = std::to_chars(buf, buf + 20, c);
+    *r.ptr++ = 'e';
+    r = std::to_chars(r.ptr, buf + sizeof buf, e);
+    auto parsed = std::from_chars(buf, r.ptr, result);
+    if (parsed.ec == std::errc::result_out_of_range)  // too large, or too small for a subnormal
+      result = u64_digits(c) + e > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+  }
+  return negative ? -result : result;
+}
+
+}  // namespace
+
 Decimal Decimal::from_int(std::int64_t i) {
   Decimal d;
   d.negative_ = i < 0;
-  d.coefficient_ =
-      limbs_from_u64(i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i));
+  d.small_ = i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
   return d;
 }
 
@@ -381,18 +457,21 @@ Decimal Decimal::from_double(double f) {
   if (f == 0.0) return d;
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, std::fabs(f), std::chars_format::scientific);
-  std::string_view text(buf, static_cast<std::size_t>(r.ptr - buf));
-  std::size_t e_pos = text.find('e');
-  char digits[32];
-  std::size_t n = 0;
-  for (char c : text.substr(0, e_pos))
-    if (c != '.') digits[n++] = c;
+  // "d.ddde±x": at most 17 significant digits, which fit 64 bits.
+  const char* p = buf;
+  std::uint64_t coefficient = 0;
+  int n = 0;
+  for (; *p != 'e'; ++p) {
+    if (*p == '.') continue;
+    coefficient = coefficient * 10 + static_cast<std::uint64_t>(*p - '0');
+    ++n;
+  }
+  ++p;
+  if (*p == '+') ++p;
   int exp10 = 0;
-  std::string_view exp_text = text.substr(e_pos + 1);
-  if (!exp_text.empty() && exp_text.front() == '+') exp_text.remove_prefix(1);
-  std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exp10);
-  d.coefficient_ = limbs_from_digits(std::string_view(digits, n));
-  d.exponent_ = exp10 - static_cast<std::int64_t>(n - 1);
+  std::from_chars(p, r.ptr, exp10);
+  d.small_ = coefficient;
+  d.exponent_ = exp10 - (n - 1);
   return d;
 }
 
@@ -400,7 +479,12 @@ Decimal Decimal::from_digits(bool negative, std::string_view digits, std::int64_
   Decimal d;
   d.negative_ = negative;
   d.exponent_ = exponent;
-  d.coefficient_ = limbs_from_digits(digits);
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+  if (digits.size() <= 19) {
+    for (char c : digits) d.small_ = d.small_ * 10 + static_cast<std::uint64_t>(c - '0');
+  } else {
+    d.set_limbs(limbs_from_digits(digits));
+  }
   return d;
 }
 
@@ -427,7 +511,8 @@ double Decimal::to_double() const {
     case Kind::finite:
       break;
   }
-  return limbs_to_double(negative_, coefficient_, exponent_);
+  if (is_small()) return u64_to_double(negative_, small_, exponent_);
+  return limbs_to_double(negative_, big_, exponent_);
 }
 
 Decimal Decimal::operator-() const {
@@ -460,13 +545,38 @@ Decimal operator+(const Decimal& a, const Decimal& b) {
   if (b.is_zero()) return a;
   Decimal out;
   out.exponent_ = std::min(a.exponent_, b.exponent_);
-  Limbs x = a.coefficient_, y = b.coefficient_;
-  mul_pow10(x, static_cast<std::uint64_t>(a.exponent_ - out.exponent_));
-  mul_pow10(y, static_cast<std::uint64_t>(b.exponent_ - out.exponent_));
+  const std::int64_t shift_a = a.exponent_ - out.exponent_;
+  const std::int64_t shift_b = b.exponent_ - out.exponent_;
+  if (a.is_small() && b.is_small() && shift_a < 20 && shift_b < 20) {
+    // One side is shifted by at most 10^19: below 2^128 even after the addition.
+    const UInt128 x = UInt128{a.small_} * kPow10U64[shift_a];
+    const UInt128 y = UInt128{b.small_} * kPow10U64[shift_b];
+    UInt128 sum;
+    if (a.negative_ == b.negative_) {
+      sum = x + y;
+      out.negative_ = a.negative_;
+    } else if (x == y) {
+      return out;  // x + -x is +0
+    } else {
+      sum = x > y ? x - y : y - x;
+      out.negative_ = x > y ? a.negative_ : b.negative_;
+    }
+    if (sum <= std::numeric_limits<std::uint64_t>::max()) {
+      out.small_ = static_cast<std::uint64_t>(sum);
+    } else {
+      Limbs limbs;
+      for (; sum != 0; sum /= kBase) limbs.push_back(static_cast<std::uint32_t>(sum % kBase));
+      out.big_ = std::move(limbs);
+    }
+    return out;
+  }
+  Limbs x = a.limbs(), y = b.limbs();
+  mul_pow10(x, static_cast<std::uint64_t>(shift_a));
+  mul_pow10(y, static_cast<std::uint64_t>(shift_b));
   if (a.negative_ == b.negative_) {
     add_limbs(x, y);
     out.negative_ = a.negative_;
-    out.coefficient_ = std::move(x);
+    out.set_limbs(std::move(x));
     return out;
   }
   int c = compare_limbs(x, y);
@@ -474,11 +584,11 @@ Decimal operator+(const Decimal& a, const Decimal& b) {
   if (c > 0) {
     sub_limbs(x, y);
     out.negative_ = a.negative_;
-    out.coefficient_ = std::move(x);
+    out.set_limbs(std::move(x));
   } else {
     sub_limbs(y, x);
     out.negative_ = b.negative_;
-    out.coefficient_ = std::move(y);
+    out.set_limbs(std::move(y));
   }
   return out;
 }
@@ -494,18 +604,30 @@ Decimal operator*(const Decimal& a, const Decimal& b) {
   Decimal out;
   out.negative_ = negative;
   if (a.is_zero() || b.is_zero()) return out;
-  if (a.coefficient_.size() > kMaxFactorLimbs || b.coefficient_.size() > kMaxFactorLimbs) {
+  out.exponent_ = a.exponent_ + b.exponent_;
+  if (a.is_small() && b.is_small()) {
+    UInt128 product = UInt128{a.small_} * b.small_;
+    if (product <= std::numeric_limits<std::uint64_t>::max()) {
+      out.small_ = static_cast<std::uint64_t>(product);
+    } else {
+      Limbs limbs;
+      for (; product != 0; product /= kBase)
+        limbs.push_back(static_cast<std::uint32_t>(product % kBase));
+      out.big_ = std::move(limbs);
+    }
+    return out;
+  }
+  if (a.big_.size() > kMaxFactorLimbs || b.big_.size() > kMaxFactorLimbs) {
     auto cut = [](const Decimal& d) {
-      if (d.coefficient_.size() <= kMaxFactorLimbs) return d;
-      std::size_t digits = digit_count(d.coefficient_);
+      if (d.big_.size() <= kMaxFactorLimbs) return d;
+      std::size_t digits = digit_count(d.big_);
       return d.round(-(d.exponent_ + static_cast<std::int64_t>(digits) -
                        static_cast<std::int64_t>(kMaxFactorLimbs * kLimbDigits)),
                      Decimal::Rounding::half_up);
     };
     return cut(a) * cut(b);
   }
-  out.exponent_ = a.exponent_ + b.exponent_;
-  out.coefficient_ = mul_limbs(a.coefficient_, b.coefficient_);
+  out.set_limbs(mul_limbs(a.limbs(), b.limbs()));
   return out;
 }
 
@@ -526,14 +648,30 @@ double Decimal::divide(const Decimal& a, const Decimal& b) {
   // q = floor(ca * 10^shift / cb) with at least `precision` digits. The quotient lies in
   // [q, q+1) × 10^e; when both ends round to the same double that double is the answer,
   // otherwise a rounding boundary lies in between and more digits decide.
-  const auto da = static_cast<std::int64_t>(digit_count(a.coefficient_));
-  const auto db = static_cast<std::int64_t>(digit_count(b.coefficient_));
+  if (a.is_small() && b.is_small()) {
+    // First try with an 18-digit quotient, computed in 128 bits.
+    const int da = u64_digits(a.small_), db = u64_digits(b.small_);
+    const int shift = 18 + db - da;  // ca·10^shift has 18 + db <= 38 digits
+    UInt128 numerator = a.small_;
+    for (int i = 0; i < shift; ++i) numerator *= 10;
+    const UInt128 divisor = shift >= 0 ? UInt128{b.small_} : UInt128{b.small_} * kPow10U64[-shift];
+    const UInt128 q = numerator / divisor;
+    const std::int64_t e = a.exponent_ - b.exponent_ - std::max(shift, 0);
+    if (q < std::numeric_limits<std::uint64_t>::max()) {
+      double low = u64_to_double(negative, static_cast<std::uint64_t>(q), e);
+      if (numerator % divisor == 0) return low;
+      if (u64_to_double(negative, static_cast<std::uint64_t>(q) + 1, e) == low) return low;
+    }
+  }
+  const Limbs ca = a.limbs(), cb = b.limbs();
+  const auto da = static_cast<std::int64_t>(digit_count(ca));
+  const auto db = static_cast<std::int64_t>(digit_count(cb));
   Limbs numerator, q, r;
   for (std::int64_t precision = 40;; precision *= 2) {
     std::int64_t shift = std::max<std::int64_t>(0, precision + db - da);
-    numerator = a.coefficient_;
+    numerator = ca;
     mul_pow10(numerator, static_cast<std::uint64_t>(shift));
-    divmod_limbs(numerator, b.coefficient_, q, r);
+    divmod_limbs(numerator, cb, q, r);
     std::int64_t e = a.exponent_ - b.exponent_ - shift;
     double low = limbs_to_double(negative, q, e);
     if (r.empty()) return low;
@@ -554,7 +692,7 @@ Decimal Decimal::modulo(const Decimal& a, const Decimal& b) {
   if (a.is_zero()) return Decimal();
   Decimal out;
   out.exponent_ = std::min(a.exponent_, b.exponent_);
-  Limbs x = a.coefficient_, y = b.coefficient_;
+  Limbs x = a.limbs(), y = b.limbs();
   mul_pow10(x, static_cast<std::uint64_t>(a.exponent_ - out.exponent_));
   mul_pow10(y, static_cast<std::uint64_t>(b.exponent_ - out.exponent_));
   check_division_work(x, y, "modulo");
@@ -563,9 +701,9 @@ Decimal Decimal::modulo(const Decimal& a, const Decimal& b) {
   if (r.empty()) return out;  // +0, as BigDecimal
   if (a.negative_ != b.negative_) {
     sub_limbs(y, r);
-    out.coefficient_ = std::move(y);
+    out.set_limbs(std::move(y));
   } else {
-    out.coefficient_ = std::move(r);
+    out.set_limbs(std::move(r));
   }
   out.negative_ = b.negative_;
   return out;
@@ -573,16 +711,17 @@ Decimal Decimal::modulo(const Decimal& a, const Decimal& b) {
 
 Decimal Decimal::floor_divide(const Decimal& a, const Decimal& b) {
   if (b.is_zero()) throw FilterError(errc::zero_division, "divided by 0");
-  Limbs x = a.coefficient_, y = b.coefficient_;
+  Limbs x = a.limbs(), y = b.limbs();
   mul_pow10(x, static_cast<std::uint64_t>(a.exponent_));
   mul_pow10(y, static_cast<std::uint64_t>(b.exponent_));
   check_division_work(x, y, "division");
   Decimal out;
-  Limbs r;
-  divmod_limbs(x, y, out.coefficient_, r);
+  Limbs q, r;
+  divmod_limbs(x, y, q, r);
   out.negative_ = a.negative_ != b.negative_;
-  if (out.negative_ && !r.empty()) mul_small(out.coefficient_, 1, 1);
-  if (out.coefficient_.empty()) out.negative_ = false;
+  if (out.negative_ && !r.empty()) mul_small(q, 1, 1);
+  if (q.empty()) out.negative_ = false;
+  out.set_limbs(std::move(q));
   return out;
 }
 
@@ -598,14 +737,20 @@ std::optional<int> Decimal::compare(const Decimal& a, const Decimal& b) {
   if (sa == 0 || sa == 2 || sa == -2) return 0;
   // Same sign, both nonzero and finite: compare magnitudes by leading digit position first.
   auto top = [](const Decimal& d) {
-    return d.exponent_ + static_cast<std::int64_t>(digit_count(d.coefficient_));
+    return d.exponent_ +
+           (d.is_small() ? u64_digits(d.small_) : static_cast<std::int64_t>(digit_count(d.big_)));
   };
   int magnitude;
+  const std::int64_t e = std::min(a.exponent_, b.exponent_);
   if (top(a) != top(b)) {
     magnitude = top(a) < top(b) ? -1 : 1;
+  } else if (a.is_small() && b.is_small()) {
+    // Equal leading positions of numbers below 10^20: the shift is below 20 digits.
+    const UInt128 x = UInt128{a.small_} * kPow10U64[a.exponent_ - e];
+    const UInt128 y = UInt128{b.small_} * kPow10U64[b.exponent_ - e];
+    magnitude = x < y ? -1 : x > y ? 1 : 0;
   } else {
-    Limbs x = a.coefficient_, y = b.coefficient_;
-    std::int64_t e = std::min(a.exponent_, b.exponent_);
+    Limbs x = a.limbs(), y = b.limbs();
     mul_pow10(x, static_cast<std::uint64_t>(a.exponent_ - e));
     mul_pow10(y, static_cast<std::uint64_t>(b.exponent_ - e));
     magnitude = compare_limbs(x, y);
@@ -618,7 +763,8 @@ Decimal Decimal::round(std::int64_t digits, Rounding mode) const {
   const std::int64_t target = -digits;  // exponent of the last digit kept
   if (exponent_ >= target) return *this;
   Decimal out = *this;
-  Dropped d = drop_digits(out.coefficient_, static_cast<std::uint64_t>(target - exponent_));
+  Limbs c = limbs();
+  Dropped d = drop_digits(c, static_cast<std::uint64_t>(target - exponent_));
   out.exponent_ = target;
   bool up = false;
   switch (mode) {
@@ -632,7 +778,8 @@ Decimal Decimal::round(std::int64_t digits, Rounding mode) const {
       up = !negative_ && d.any();
       break;
   }
-  if (up) mul_small(out.coefficient_, 1, 1);
+  if (up) mul_small(c, 1, 1);
+  out.set_limbs(std::move(c));
   return out;
 }
 
@@ -640,9 +787,9 @@ Value Decimal::to_integer_value(Rounding mode, std::int64_t digits) const {
   if (kind_ != Kind::finite) throw_float_domain(*this);
   Decimal r = round(std::min<std::int64_t>(digits, 0), mode);
   // r is integral now: coefficient × 10^exponent with exponent >= 0.
-  if (r.coefficient_.empty()) return Value(0);
-  if (static_cast<std::int64_t>(digit_count(r.coefficient_)) + r.exponent_ <= 19) {
-    Limbs c = r.coefficient_;
+  if (r.is_zero()) return Value(0);
+  Limbs c = r.limbs();
+  if (static_cast<std::int64_t>(digit_count(c)) + r.exponent_ <= 19) {
     mul_pow10(c, static_cast<std::uint64_t>(r.exponent_));
     UInt128 magnitude = *limbs_to_u64(c);
     return int128_value(r.negative_ ? -static_cast<Int128>(magnitude)
@@ -653,7 +800,7 @@ Value Decimal::to_integer_value(Rounding mode, std::int64_t digits) const {
 
 std::int64_t Decimal::to_int64() const {
   if (kind_ != Kind::finite) throw_float_domain(*this);
-  Limbs c = coefficient_;
+  Limbs c = limbs();
   if (exponent_ < 0) {
     Dropped d = drop_digits(c, static_cast<std::uint64_t>(-exponent_));
     // BigDecimal#to_i truncates, except that with ten or more integer digits it divides with
@@ -675,7 +822,7 @@ std::int64_t Decimal::to_int64() const {
 
 std::string Decimal::coefficient_digits() const {
   std::string out;
-  append_digits(out, coefficient_);
+  append_digits(out, limbs());
   return out;
 }
 

@@ -47,7 +47,7 @@ class Decimal {
   Kind kind() const { return kind_; }
   bool is_finite() const { return kind_ == Kind::finite; }
   bool is_nan() const { return kind_ == Kind::nan; }
-  bool is_zero() const { return kind_ == Kind::finite && coefficient_.empty(); }
+  bool is_zero() const { return kind_ == Kind::finite && big_.empty() && small_ == 0; }
   bool negative() const { return negative_; }
 
   // BigDecimal#to_f: the nearest double (overflow gives ±infinity, underflow ±0).
@@ -87,7 +87,14 @@ class Decimal {
   Kind kind_ = Kind::finite;
   bool negative_ = false;
   std::int64_t exponent_ = 0;
-  std::vector<std::uint32_t> coefficient_;  // base 10^9 limbs, least significant first
+  // The coefficient is `small_` while `big_` is empty, so that the common case (a float's or a
+  // short string's digits) needs no allocation; beyond 2^64 it is `big_`: base 10^9 limbs, least
+  // significant first.
+  std::uint64_t small_ = 0;
+  std::vector<std::uint32_t> big_;
+  std::vector<std::uint32_t> limbs() const;
+  void set_limbs(std::vector<std::uint32_t> limbs);
+  bool is_small() const { return big_.empty(); }
 };
 
 // A Ruby bignum (an Integer beyond int64, from a long digit string): an integral Decimal that
