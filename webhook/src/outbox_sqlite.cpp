@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -115,7 +116,8 @@ class SqliteOutbox final : public Outbox {
           "  record INTEGER PRIMARY KEY, status INTEGER NOT NULL, attempts INTEGER NOT NULL,"
           "  next_at INTEGER NOT NULL DEFAULT 0, leased_until INTEGER NOT NULL DEFAULT 0, payload "
           "BLOB);"
-          "CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries(next_at) WHERE status = 0;");
+          "CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries(next_at) WHERE status = 0;"
+          "CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries(record) WHERE status = 0;");
       upsert_ = std::make_unique<Statement>(db_,
                                             "INSERT OR REPLACE INTO deliveries(record, status, "
                                             "attempts, next_at, leased_until, payload)"
@@ -136,6 +138,8 @@ class SqliteOutbox final : public Outbox {
           db_, "SELECT min(max(next_at, leased_until)) FROM deliveries WHERE status = 0");
       pending_ =
           std::make_unique<Statement>(db_, "SELECT count(*) FROM deliveries WHERE status = 0");
+      min_pending_ =
+          std::make_unique<Statement>(db_, "SELECT min(record) FROM deliveries WHERE status = 0");
     } catch (...) {
       close();
       throw;
@@ -174,10 +178,19 @@ class SqliteOutbox final : public Outbox {
     return st;
   }
 
-  void commit(std::span<const OutboxUpdate> updates, std::int64_t results_offset,
-              std::int64_t watermark) override {
+  std::int64_t commit(std::span<const OutboxUpdate> updates, std::int64_t results_offset,
+                      std::int64_t floor) override {
     begin();
+    std::int64_t watermark = floor;
     try {
+      {
+        ResetGuard g{*min_pending_};
+        if (min_pending_->step() && !min_pending_->is_null(0))
+          watermark = std::min(watermark, min_pending_->int64(0));
+      }
+      for (const auto& u : updates)
+        if (u.status == DeliveryStatus::pending) watermark = std::min(watermark, u.record);
+      watermark = std::max(watermark, watermark_);  // never moves back
       for (const auto& u : updates) {
         // Rows below the new watermark are finished and reported: they need no row at all.
         if (u.status != DeliveryStatus::pending && u.record < watermark) continue;
@@ -203,6 +216,7 @@ class SqliteOutbox final : public Outbox {
       throw;
     }
     watermark_ = watermark;
+    return watermark;
   }
 
   std::optional<DeliveryStatus> status(std::int64_t record) override {
@@ -282,6 +296,7 @@ class SqliteOutbox final : public Outbox {
     lease_.reset();
     next_due_.reset();
     pending_.reset();
+    min_pending_.reset();
     if (db_) sqlite3_close(db_);
     db_ = nullptr;
   }
@@ -289,7 +304,7 @@ class SqliteOutbox final : public Outbox {
   sqlite3* db_ = nullptr;
   std::int64_t watermark_ = 0;
   std::unique_ptr<Statement> upsert_, set_meta_, get_meta_, trim_, status_, due_, lease_, next_due_,
-      pending_;
+      pending_, min_pending_;
 };
 
 }  // namespace

@@ -59,10 +59,12 @@ class Outbox {
   // definition; resuming with another one is an error (OutboxError). Leases of a previous
   // process are released.
   virtual RunState open(std::string_view fingerprint, std::string_view new_run_id) = 0;
-  // Apply `updates`, the committed size of the results file and the new watermark in one
-  // transaction: all of it is durable, or none of it.
-  virtual void commit(std::span<const OutboxUpdate> updates, std::int64_t results_offset,
-                      std::int64_t watermark) = 0;
+  // Apply `updates` and the committed size of the results file in one transaction: all of it
+  // is durable, or none of it. `floor` is the lowest record the caller still holds unfinished
+  // (or the next record it will read); the new watermark is the lower of it and the lowest
+  // pending record in the store, and is returned.
+  virtual std::int64_t commit(std::span<const OutboxUpdate> updates, std::int64_t results_offset,
+                              std::int64_t floor) = 0;
   // The status of `record` if it has a row.
   virtual std::optional<DeliveryStatus> status(std::int64_t record) = 0;
   // Pending deliveries due at `now`, earliest first, at most `limit`; each is leased until

@@ -1,0 +1,258 @@
+#include "webhook/request.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "liquid/json.hpp"
+#include "webhook/security.hpp"
+
+namespace webhook {
+namespace {
+
+namespace fs = std::filesystem;
+
+RequestDefinition parse(std::string_view json) {
+  return parse_definition(json, "req.json");
+}
+
+std::string error_id(std::string_view json) {
+  try {
+    parse(json);
+  } catch (const DefinitionError& e) {
+    return std::string(e.id()) + " @ " + e.field();
+  }
+  return "no error";
+}
+
+TEST(Definition, Defaults) {
+  const auto def = parse(R"({"url": "https://example.com/hook", "body": "{}"})");
+  EXPECT_EQ(def.method, "POST");
+  ASSERT_EQ(def.headers.size(), 1u);
+  EXPECT_EQ(def.headers[0].first, "Content-Type");
+  EXPECT_EQ(def.retry.max_retries, 10);
+  EXPECT_EQ(def.retry.timeout, Millis(4000));
+  EXPECT_FALSE(def.signing);
+  EXPECT_EQ(def.fingerprint.size(), 64u);
+}
+
+TEST(Definition, FullForm) {
+  const auto def = parse(R"({
+    "name": "lead", "method": "put", "url": "https://u:p@h/x",
+    "headers": {"content-type": "text/plain", "X-Api-Key": "k-123456"},
+    "body": "hi", "response": {"lead_id": "{{ response.id }}"},
+    "retry": {"max_retries": 3, "base_delay_s": 0.5, "jitter": 0, "retry_after_cap_s": 60,
+              "timeout_s": 1.5, "max_response_bytes": 100},
+    "signing_secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"})");
+  EXPECT_EQ(def.method, "PUT");
+  ASSERT_EQ(def.headers.size(), 2u);  // the given Content-Type replaces the default
+  EXPECT_TRUE(def.headers[1].second.sensitive);
+  EXPECT_EQ(def.retry.max_retries, 3);
+  EXPECT_EQ(def.retry.base_delay, Millis(500));
+  EXPECT_EQ(def.retry.timeout, Millis(1500));
+  EXPECT_EQ(def.retry.max_response_bytes, 100u);
+  EXPECT_TRUE(def.signing);
+  ASSERT_EQ(def.response.size(), 1u);
+}
+
+TEST(Definition, ErrorsCarryTheFieldPath) {
+  EXPECT_EQ(error_id("not json"), "definition-json @ ");
+  EXPECT_EQ(error_id("[]"), "definition-type @ (top level)");
+  EXPECT_EQ(error_id(R"({"body": "x"})"), "definition-missing @ url");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "bodyy": "x"})"), "definition-unknown-field @ bodyy");
+  EXPECT_EQ(error_id(R"({"url": 5})"), "definition-type @ url");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "method": "TRACE"})"), "definition-value @ method");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "headers": {"X-A": 1}})"),
+            "definition-type @ headers.X-A");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "headers": {"Bad Name": "1"}})"),
+            "definition-value @ headers.Bad Name");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "headers": {"Content-Length": "1"}})"),
+            "definition-value @ headers.Content-Length");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "headers": []})"), "definition-type @ headers");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "retry": {"max_retries": "3"}})"),
+            "definition-type @ retry.max_retries");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "retry": {"max_retries": -1}})"),
+            "definition-value @ retry.max_retries");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "retry": {"delay": 1}})"),
+            "definition-unknown-field @ retry.delay");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "response": {"a": true}})"),
+            "definition-type @ response.a");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "signing_secret": "nope!"})"),
+            "definition-value @ signing_secret");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "body": "a", "body_file": "b"})"),
+            "definition-value @ body_file");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "body_file": "/nonexistent/body.liquid"})"),
+            "definition-unreadable @ body_file");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "body": "{% if %}"})").substr(0, 25),
+            "definition-liquid @ body:");
+}
+
+TEST(Definition, LiquidErrorInSensitiveTemplateDoesNotQuoteIt) {
+  try {
+    parse(R"({"url": "https://user:hunter22@h/{% if %}"})");
+    FAIL();
+  } catch (const DefinitionError& e) {
+    EXPECT_EQ(std::string(e.what()).find("hunter22"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Definition, BodyFileIsRelativeToTheDefinition) {
+  const fs::path dir = fs::temp_directory_path() / ("req_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "body.liquid") << R"({"id": "{{ customer.id }}"})";
+  std::ofstream(dir / "req.json") << R"({"url": "https://h/x", "body_file": "body.liquid"})";
+  const auto def = load_definition(dir / "req.json");
+  const auto r = prepare(def, liquid::parse_json(R"({"customer": {"id": 7}})"));
+  ASSERT_TRUE(r.request) << r.problem->message;
+  EXPECT_EQ(r.request->body, R"({"id": "7"})");
+  fs::remove_all(dir);
+}
+
+const liquid::Value customer = liquid::parse_json(
+    R"({"customer": {"id": 1, "email": "win@customer.io", "name": "Ada", "token": "tok_abcdef"},
+        "event": {"feedback": "line1\nline2", "evil": "x\r\nX-Injected: 1"}})");
+
+TEST(Prepare, RendersUrlHeadersAndBody) {
+  const auto def = parse(R"({"url": "https://api.example.com/c/{{ customer.id }}",
+    "headers": {"X-Email": "{{ customer.email }}"},
+    "body": "{\"id\":\"{{customer.id}}\",\"email\":\"{{customer.email}}\"}"})");
+  const auto r = prepare(def, customer);
+  ASSERT_TRUE(r.request) << r.problem->message;
+  EXPECT_EQ(r.request->url, "https://api.example.com/c/1");
+  EXPECT_EQ(r.request->body, R"({"id":"1","email":"win@customer.io"})");
+  ASSERT_EQ(r.request->headers.size(), 2u);
+  EXPECT_EQ(r.request->headers[0],
+            (std::pair<std::string, std::string>{"Content-Type", "application/json"}));
+  EXPECT_EQ(r.request->headers[1],
+            (std::pair<std::string, std::string>{"X-Email", "win@customer.io"}));
+}
+
+TEST(Prepare, UserinfoBecomesBasicAuthorization) {
+  const auto def = parse(R"({"url": "https://user%40x:p%40ss@api.example.com/v1", "body": "{}"})");
+  const auto r = prepare(def, customer);
+  ASSERT_TRUE(r.request);
+  EXPECT_EQ(r.request->url, "https://api.example.com/v1");
+  EXPECT_EQ(r.request->headers.back().first, "Authorization");
+  EXPECT_EQ(r.request->headers.back().second, "Basic " + base64_encode("user@x:p@ss"));
+}
+
+TEST(Prepare, InvalidRequestsAreNotSent) {
+  struct Case {
+    const char* definition;
+    std::string_view id;
+  };
+  const Case cases[] = {
+      {R"({"url": "https://h/{{ event.evil }}", "body": "{}"})", errc::url_control_char},
+      {R"({"url": "ftp://h/x", "body": "{}"})", errc::url_scheme},
+      {R"({"url": "{{ customer.missing }}", "body": "{}"})", errc::url_invalid},
+      {R"({"url": "https://h/x", "headers": {"X-A": "{{ event.evil }}"}, "body": "{}"})",
+       errc::header_control_char},
+      {R"({"url": "https://h/x", "headers": {"X-A": "{{ event.feedback }}"}, "body": "{}"})",
+       errc::header_control_char},
+      {R"({"url": "https://h/x", "body": "{\"id\": {{ customer.name }} }"})",
+       "rendered-json-invalid"},
+      {R"({"url": "https://h/x", "body": "{\"f\": \"{{ event.feedback }}\"}"})",
+       "rendered-json-invalid"},
+      {R"({"url": "https://h/x", "headers": {"Content-Type": "application/x-www-form-urlencoded"},
+          "body": "a=b c"})",
+       "rendered-form-invalid"},
+  };
+  for (const auto& c : cases) {
+    const auto r = prepare(parse(c.definition), customer);
+    ASSERT_TRUE(r.problem) << c.definition;
+    EXPECT_EQ(r.problem->id, c.id) << c.definition;
+    EXPECT_FALSE(r.request);
+    EXPECT_FALSE(r.problem->where.empty());
+  }
+}
+
+TEST(Prepare, BodyErrorPointsIntoTheBodyTemplate) {
+  const auto r = prepare(
+      parse(R"({"url": "https://h/x", "body": "{\n  \"id\": {{ customer.name }}\n}"})"), customer);
+  ASSERT_TRUE(r.problem);
+  EXPECT_NE(r.problem->where.find("req.json#body"), std::string::npos) << r.problem->where;
+  EXPECT_NE(r.problem->where.find("2:"), std::string::npos) << r.problem->where;
+}
+
+TEST(Prepare, GetSendsNoBodyAndTextIsNotJsonValidated) {
+  auto r =
+      prepare(parse(R"({"method": "GET", "url": "https://h/x", "body": "not json"})"), customer);
+  ASSERT_TRUE(r.request);
+  EXPECT_EQ(r.request->body, "");
+  r = prepare(
+      parse(
+          R"({"url": "https://h/x", "headers": {"Content-Type": "text/plain"}, "body": "not json"})"),
+      customer);
+  ASSERT_TRUE(r.request);
+}
+
+TEST(Masking, DryRunFormatHidesEverySecret) {
+  const auto def = parse(R"({"url": "https://user:s3cr3tpw@h/x?token=qwerty99&id=1",
+    "headers": {"X-Api-Key": "key-zyxw9876", "Cookie": "sid=abc12345", "X-Note": "{{ customer.token }}",
+                "X-Customer-Token": "{{ customer.token }}"},
+    "body": "{\"pw\": \"s3cr3tpw\", \"t\": \"{{ customer.token }}\"}",
+    "signing_secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"})");
+  const auto r = prepare(def, customer);
+  ASSERT_TRUE(r.request) << r.problem->message;
+  const std::string shown = format_masked(def, *r.request);
+  for (const char* secret :
+       {"s3cr3tpw", "qwerty99", "key-zyxw9876", "abc12345", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        base64_encode("user:s3cr3tpw").c_str()})
+    EXPECT_EQ(shown.find(secret), std::string::npos) << secret << " in\n" << shown;
+  EXPECT_NE(shown.find("X-Customer-Token: ****"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("Authorization: ****"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("id=1"), std::string::npos) << shown;
+}
+
+Response json_response(std::string body) {
+  Response r;
+  r.status = 200;
+  r.content_type = "application/json; charset=utf-8";
+  r.headers = {{"content-type", r.content_type}, {"x-request-id", "rq-1"}};
+  r.body = std::move(body);
+  return r;
+}
+
+TEST(Mapping, TheSpecExamples) {
+  const auto def = parse(R"({"url": "https://h/x", "response": {
+      "lead_id": "{{ response.lead.id }}",
+      "lifetime_value": "{{ customer.lifetime_value | plus: response.amount }}",
+      "seen": "{{ response_status }} {{ response_headers['x-request-id'] }}"}})");
+  const auto record = liquid::parse_json(R"({"customer": {"lifetime_value": 100.5}})");
+  const auto m =
+      map_response(def, record, json_response(R"({"lead": {"id": "L-42"}, "amount": 20})"));
+  ASSERT_FALSE(m.problem) << m.problem->message;
+  ASSERT_EQ(m.updates.size(), 3u);
+  EXPECT_EQ(m.updates[0], (std::pair<std::string, std::string>{"lead_id", "L-42"}));
+  EXPECT_EQ(m.updates[1], (std::pair<std::string, std::string>{"lifetime_value", "120.5"}));
+  EXPECT_EQ(m.updates[2], (std::pair<std::string, std::string>{"seen", "200 rq-1"}));
+}
+
+TEST(Mapping, TextResponseAndInvalidJson) {
+  const auto def = parse(R"({"url": "https://h/x", "response": {"raw": "{{ response }}"}})");
+  Response text;
+  text.status = 200;
+  text.content_type = "text/plain";
+  text.body = "OK then";
+  auto m = map_response(def, liquid::parse_json("{}"), text);
+  ASSERT_FALSE(m.problem);
+  EXPECT_EQ(m.updates[0].second, "OK then");
+  m = map_response(def, liquid::parse_json("{}"), json_response("{\"id\": "));
+  ASSERT_TRUE(m.problem);
+  EXPECT_EQ(m.problem->id, errc::response_invalid_json);
+  EXPECT_TRUE(m.updates.empty());
+}
+
+TEST(Mapping, LiquidErrorMeansNoUpdateAtAll) {
+  const auto def = parse(R"({"url": "https://h/x", "response": {"a": "{{ response.id }}",
+      "b": "{{ response.id | divided_by: 0 }}"}})");
+  const auto m = map_response(def, liquid::parse_json("{}"), json_response(R"({"id": 5})"));
+  ASSERT_TRUE(m.problem);
+  EXPECT_EQ(m.problem->id, errc::response_mapping);
+  EXPECT_NE(m.problem->where.find("req.json#response.b"), std::string::npos) << m.problem->where;
+  EXPECT_TRUE(m.updates.empty());
+}
+
+}  // namespace
+}  // namespace webhook
