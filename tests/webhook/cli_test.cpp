@@ -159,6 +159,39 @@ TEST(Cli, SigkillAndResume) {
   expect_no_secret(read_file(results) + err + read_file(dir.path() / "err1.txt"));
 }
 
+// SIGTERM: in-flight requests finish and are recorded, nothing is sent twice, and the same
+// command finishes the run.
+TEST(Cli, SigtermStopsCleanlyAndResumes) {
+  ScriptedServer server(128);
+  TempDir dir;
+  const int total = 1500;
+  const auto req = dir.write("req.json", definition(server, "/latency"));
+  const auto recs = dir.write("records.jsonl", records(total));
+  const auto results = dir.path() / "results.jsonl";
+  const std::vector<std::string> args = {"send",           req.string(),
+                                         "--records",      recs.string(),
+                                         "--results",      results.string(),
+                                         "--state",        (dir.path() / "state.db").string(),
+                                         "--concurrency",  "32",
+                                         "--allow-private"};
+  Child first = spawn(args, dir.path() / "out1.txt", dir.path() / "err1.txt");
+  for (int i = 0; i < 400 && count_lines(results) < total / 4; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ::kill(first.pid, SIGTERM);
+  EXPECT_EQ(wait_exit(first), 130) << read_file(dir.path() / "err1.txt");
+  EXPECT_LT(count_lines(results), static_cast<std::size_t>(total));
+  std::string err;
+  EXPECT_EQ(run(args, dir, nullptr, &err), 0) << err;
+  const auto lines = read_jsonl(results);
+  std::set<std::int64_t> seen;
+  for (const auto& r : lines) EXPECT_TRUE(seen.insert(r.at("record").as_int64()).second);
+  EXPECT_EQ(seen.size(), static_cast<std::size_t>(total));
+  std::map<std::string, int> receipts;
+  for (const auto& r : server.received()) ++receipts[r.header("webhook-id")];
+  EXPECT_EQ(receipts.size(), static_cast<std::size_t>(total));
+  for (const auto& [id, n] : receipts) EXPECT_EQ(n, 1) << id << " sent twice after a clean stop";
+}
+
 // The disk holding the state and results fills up: a clear error, nothing marked delivered
 // that was not, and the same command finishes the run once there is room.
 TEST(Cli, FullDiskThenResume) {

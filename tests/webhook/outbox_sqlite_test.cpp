@@ -113,12 +113,21 @@ TEST_F(OutboxTest, WatermarkTrimsFinishedRows) {
   std::vector<OutboxUpdate> ups;
   for (int i = 0; i < 100; ++i) ups.push_back(final_update(i, DeliveryStatus::delivered, 1));
   ups.push_back(pending(100, 1, 5, "x"));
-  box->commit(ups, 10, 50);
+  EXPECT_EQ(box->commit(ups, 10, 50), 50);
   EXPECT_EQ(box->status(49), std::nullopt);
   EXPECT_EQ(box->status(50), DeliveryStatus::delivered);
-  box->commit({}, 20, 100);
+  EXPECT_EQ(box->commit({}, 20, 200), 100) << "the pending record 100 holds the watermark";
   EXPECT_EQ(box->status(99), std::nullopt);
   EXPECT_EQ(box->status(100), DeliveryStatus::pending);  // pending rows are never trimmed
+}
+
+TEST_F(OutboxTest, WatermarkNeverMovesBack) {
+  auto box = open_sqlite_outbox(path_);
+  box->open("def", "run");
+  EXPECT_EQ(box->commit({}, 0, 10), 10);
+  EXPECT_EQ(box->commit({}, 0, 3), 10);
+  const OutboxUpdate ups[] = {pending(12, 1, 5, "x")};
+  EXPECT_EQ(box->commit(ups, 0, 20), 12);
 }
 
 TEST_F(OutboxTest, UnwritableLocationIsAClearError) {

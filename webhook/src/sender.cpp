@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/json.hpp>
@@ -111,6 +112,15 @@ class ResultsFile {
                               "cannot open results " + path->string());
     own_ = true;
     offset_ = st.resumed ? st.results_offset : 0;
+    struct stat sb {};
+    if (::fstat(fd_, &sb) != 0)
+      throw std::system_error(errno, std::generic_category(),
+                              "cannot stat results " + path->string());
+    if (sb.st_size < offset_)
+      throw std::runtime_error("the results file " + path->string() +
+                               " is shorter than the state records (" + std::to_string(sb.st_size) +
+                               " < " + std::to_string(offset_) +
+                               " bytes): resume with the results file of the interrupted run");
     if (::ftruncate(fd_, offset_) != 0 || ::lseek(fd_, offset_, SEEK_SET) < 0)
       throw std::system_error(errno, std::generic_category(),
                               "cannot truncate results " + path->string());
@@ -252,6 +262,7 @@ class Worker {
     }
     if (opt_.progress) log_ << "\n";
     summary.pending = outbox_.pending_count();
+    summary.interrupted = !input_done_;
   }
 
  private:

@@ -174,9 +174,10 @@ int main(int argc, char** argv) {
                    "same --state\n";
       return 1;
     }
-    if (s.pending > 0) {
-      std::cerr << "webhook: " << s.pending
-                << " deliveries still pending; run again with the same --state\n";
+    if (s.pending > 0 || s.interrupted) {
+      std::cerr << "webhook: interrupted";
+      if (s.pending > 0) std::cerr << " with " << s.pending << " deliveries pending";
+      std::cerr << "; run again with the same --state (and --results) to finish\n";
       return 130;
     }
     return (s.failed || s.invalid) ? 3 : 0;

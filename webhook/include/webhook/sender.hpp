@@ -45,7 +45,8 @@ struct SendSummary {
   std::int64_t pending = 0;   // left for a later run (interrupted)
   double seconds = 0;
   bool resumed = false;
-  std::string fatal;  // set when the run stopped on an error (state kept consistent)
+  bool interrupted = false;  // stopped (SIGINT/SIGTERM) before every record was read
+  std::string fatal;         // set when the run stopped on an error (state kept consistent)
 };
 
 SendSummary send(const RequestDefinition& def, const SendOptions& options, std::ostream& log);
