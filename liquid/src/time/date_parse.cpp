@@ -37,6 +37,25 @@ bool is_word(char c) {
   return is_ascii_word(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
+// The punctuation Date._parse keeps: [-+',./:@\[\]].
+bool is_kept_punctuation(char32_t cp) {
+  switch (cp) {
+    case '-':
+    case '+':
+    case '\'':
+    case ',':
+    case '.':
+    case '/':
+    case ':':
+    case '@':
+    case '[':
+    case ']':
+      return true;
+    default:
+      return false;
+  }
+}
+
 char32_t decode(std::string_view s, std::size_t i, std::size_t len) {
   const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   switch (len) {
@@ -63,10 +82,7 @@ class Text {
       const std::size_t len = utf8::sequence_length(s, i);
       if (len == 0) return false;
       const char32_t cp = decode(s, i, len);
-      const bool keep =
-          cp < 0x80 ? (std::strchr("-+',./:@[]", static_cast<char>(cp)) != nullptr && cp != 0) ||
-                          unicode_alnum(cp)
-                    : unicode_alnum(cp);
+      const bool keep = is_kept_punctuation(cp) || unicode_alnum(cp);
       if (keep) {
         for (std::size_t k = 0; k < len; ++k) buf_[size_++] = s[i + k];
         in_run = false;
@@ -91,6 +107,7 @@ class Text {
 
   // str[b...e] = " " (Ruby's subx).
   void blank(std::size_t b, std::size_t e) {
+    ++version_;
     buf_[b] = ' ';
     std::memmove(buf_ + b + 1, buf_ + e, size_ - e);
     size_ -= e - b - 1;
@@ -115,10 +132,10 @@ class Text {
     while (i < size_ && is_digit(buf_[i])) ++i;
     return i;
   }
-  // Skip characters that are not in `stop` and not digits or blanks: [^<stop>\d\s]*.
-  std::size_t skip_run(std::size_t i, const char* stop) const {
-    while (i < size_ && !is_digit(buf_[i]) && !is_space(buf_[i]) &&
-           std::strchr(stop, buf_[i]) == nullptr)
+  // Skip characters that are not digits, blanks, '-' or `also`: [^-<also>\d\s]*.
+  std::size_t skip_run(std::size_t i, char also = '-') const {
+    while (i < size_ && !is_digit(buf_[i]) && !is_space(buf_[i]) && buf_[i] != '-' &&
+           buf_[i] != also)
       ++i;
     return i;
   }
@@ -126,6 +143,10 @@ class Text {
  private:
   char buf_[kMaxDateParseLength];
   std::size_t size_ = 0;
+  unsigned version_ = 0;  // bumped by every change
+
+ public:
+  unsigned version() const { return version_; }
 };
 
 // The regexp groups a callback reads; an unset group is nullopt (Ruby's nil).
@@ -160,15 +181,25 @@ std::int64_t n2i(std::string_view s, std::size_t from, std::size_t width) {
   return v;
 }
 
-constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-constexpr const char* kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::string_view kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+
+// Index in `names` of the three letters at i (case-insensitive), or -1.
+template <std::size_t N>
+int name_at(const Text& t, std::size_t i, const std::string_view (&names)[N]) {
+  const char a = lower(t.at(i));
+  if (a < 'a' || a > 'z') return -1;
+  const char b = lower(t.at(i + 1));
+  const char c = lower(t.at(i + 2));
+  for (std::size_t k = 0; k < N; ++k)
+    if (names[k][0] == a && names[k][1] == b && names[k][2] == c) return static_cast<int>(k);
+  return -1;
+}
 
 // (jan|feb|...|dec) at i -> 1..12, or 0.
 int month_at(const Text& t, std::size_t i) {
-  for (int m = 0; m < 12; ++m)
-    if (t.lit(i, kMonths[m])) return m + 1;
-  return 0;
+  return name_at(t, i, kMonths) + 1;
 }
 
 class Parser {
@@ -182,8 +213,10 @@ class Parser {
   DateParts h_;
   bool comp_ = true;  // :_comp
   bool bc_ = false;   // :_bc
+  unsigned classes_ = 0;
+  unsigned classes_version_ = ~0u;
 
-  unsigned classes() const;
+  unsigned classes();
 
   void s3e(Group y, Group m, Group d, bool bc);
 
@@ -221,7 +254,9 @@ class Parser {
 
 enum : unsigned { kAlpha = 1, kDigit = 2, kDash = 4, kDot = 8, kSlash = 16 };
 
-unsigned Parser::classes() const {
+// Ruby's check_class(), on the text as it is now.
+unsigned Parser::classes() {
+  if (classes_version_ == t_.version()) return classes_;
   unsigned flags = 0;
   for (std::size_t i = 0; i < t_.size(); ++i) {
     const char c = t_.at(i);
@@ -231,6 +266,8 @@ unsigned Parser::classes() const {
     if (c == '.') flags |= kDot;
     if (c == '/') flags |= kSlash;
   }
+  classes_version_ = t_.version();
+  classes_ = flags;
   return flags;
 }
 
@@ -314,11 +351,9 @@ void Parser::s3e(Group y, Group m, Group d, bool bc) {
 // \b(sun|mon|tue|wed|thu|fri|sat)[^-\/\d\s]*
 bool Parser::parse_day() {
   for (std::size_t p = 0; p < t_.size(); ++p) {
-    int day = -1;
-    for (int k = 0; k < 7 && day < 0; ++k)
-      if (t_.lit(p, kDays[k])) day = k;
+    const int day = name_at(t_, p, kDays);
     if (day < 0 || !t_.boundary(p)) continue;
-    const std::size_t e = t_.skip_run(p + 3, "-/");
+    const std::size_t e = t_.skip_run(p + 3, '/');
     h_.wday = day;
     t_.blank(p, e);
     return true;
@@ -558,7 +593,7 @@ bool Parser::parse_eu() {
   for (std::size_t p = 0; p < t_.size(); ++p) {
     const std::size_t day_end = signed_number_at(p, true, false);
     if (day_end == npos) continue;
-    const std::size_t run_end = t_.skip_run(day_end, "-");
+    const std::size_t run_end = t_.skip_run(day_end);
     int mon = 0;
     std::size_t mon_at = 0;
     for (std::size_t j = run_end + 1; j-- > day_end && mon == 0;) {
@@ -566,7 +601,7 @@ bool Parser::parse_eu() {
       mon = month_at(t_, mon_at);
     }
     if (mon == 0) continue;
-    std::size_t end = t_.skip_run(mon_at + 3, "-'");
+    std::size_t end = t_.skip_run(mon_at + 3, '\'');
     Group era, year;
     const std::size_t s1 = t_.skip_spaces(end);
     if (const std::size_t era_end = era_at(s1); era_end != npos) {
@@ -597,10 +632,10 @@ bool Parser::parse_us() {
   for (std::size_t p = 0; p < t_.size(); ++p) {
     const int mon = month_at(t_, p);
     if (mon == 0 || !t_.boundary(p)) continue;
-    const std::size_t day_at = t_.skip_spaces(t_.skip_run(p + 3, "-'"));
+    const std::size_t day_at = t_.skip_spaces(t_.skip_run(p + 3, '\''));
     const std::size_t day_end = signed_number_at(day_at, true, false);
     if (day_end == npos) continue;
-    std::size_t end = t_.skip_run(day_end, "-'");
+    std::size_t end = t_.skip_run(day_end, '\'');
     Group era, year;
     const std::size_t s = t_.skip_spaces(end);
     const std::size_t s2 = t_.skip_spaces(t_.at(s) == ',' ? s + 1 : s);
