@@ -7,6 +7,7 @@
 #include "document.hpp"
 #include "liquid/environment.hpp"
 #include "liquid/loader.hpp"
+#include "output_tracker.hpp"
 #include "utf8.hpp"
 
 namespace liquid {
@@ -488,9 +489,29 @@ const Value& Context::apply_filters(const ast::FilteredExpr& e, const Value& inp
 
 // ---- output, limits, errors -----------------------------------------------------------------
 
-void Context::write_text(std::string& out, std::string_view text, std::size_t) { out.append(text); }
+void Context::start(std::string& top, std::shared_ptr<const Template::Document> doc) {
+  if (options_.escape == EscapeMode::none && !options_.origins) return;
+  tracker_ = std::make_unique<OutputTracker>(options_.escape, options_.origins, top, *doc->env);
+  if (options_.origins) options_.origins->keep_alive(std::move(doc));
+}
 
-void Context::write_output(std::string& out, const Value& v, const ast::FilteredExpr&) { v.append_to(out); }
+void Context::tracked_text(std::string& out, std::string_view text) {
+  if (tracker_->is_top(out))
+    tracker_->write_text(out, text);
+  else
+    out.append(text);
+}
+
+void Context::tracked_output(std::string& out, const Value& v, const ast::FilteredExpr* e) {
+  if (tracker_->is_top(out))
+    tracker_->write_output(out, v, e);
+  else
+    v.append_to(out);
+}
+
+OutputTracker* Context::origin_tracker(const std::string& out) const {
+  return tracker_ && tracker_->records_origins() && tracker_->is_top(out) ? tracker_.get() : nullptr;
+}
 
 void Context::after_node(const std::string& out) {
   if (out.size() > options_.limits.max_output_bytes)
@@ -569,6 +590,7 @@ std::shared_ptr<const Template> Context::load_partial(std::string_view name, std
     if (options_.cache) options_.cache->insert(key, t);
   }
   partials_.emplace(std::string(name), t);
+  if (options_.origins) options_.origins->keep_alive(t);
   return t;
 }
 

@@ -46,6 +46,7 @@ std::string Diagnostic::format(bool with_source) const {
   s += ": ";
   s += message;
   s += " [" + id + "]";
+  if (!detail.empty()) s += " " + detail;
   if (with_source && has_position) {
     // The caret line keeps tabs so that it lines up under the source in a terminal.
     s += "\n  " + where.source_line + "\n  ";

@@ -3,13 +3,30 @@
 #include <cmath>
 #include <stdexcept>
 
-#include <boost/json/parse.hpp>
+#include <boost/json/error.hpp>
+#include <boost/json/stream_parser.hpp>
 
 #include "utf8.hpp"
 
 namespace liquid {
 
-Value from_json(const boost::json::value& json) {
+namespace {
+
+// Values nest no deeper than this: converting, printing, comparing and destroying them recurse,
+// and deeper data has no use in a template. (Ruby's JSON.parse stops at 100.)
+constexpr std::size_t kMaxJsonDepth = 1000;
+
+Value convert(const boost::json::value& json, std::size_t depth);
+
+}  // namespace
+
+Value from_json(const boost::json::value& json) { return convert(json, 0); }
+
+namespace {
+
+Value convert(const boost::json::value& json, std::size_t depth) {
+  if (depth > kMaxJsonDepth)
+    throw std::invalid_argument("invalid JSON: nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   switch (json.kind()) {
     case boost::json::kind::null: return Value();
     case boost::json::kind::bool_: return Value(json.get_bool());
@@ -27,32 +44,57 @@ Value from_json(const boost::json::value& json) {
     case boost::json::kind::array: {
       Array a;
       a.reserve(json.get_array().size());
-      for (const auto& e : json.get_array()) a.push_back(from_json(e));
+      for (const auto& e : json.get_array()) a.push_back(convert(e, depth + 1));
       return Value(std::move(a));
     }
     case boost::json::kind::object: {
       Hash h;
       h.reserve(json.get_object().size());
       for (const auto& kv : json.get_object())
-        h.set(std::string(kv.key()), from_json(kv.value()));
+        h.set(std::string(kv.key()), convert(kv.value(), depth + 1));
       return Value(std::move(h));
     }
   }
   return Value();
 }
 
+}  // namespace
+
 Value parse_json(std::string_view text) {
-  boost::system::error_code ec;
   boost::json::parse_options opts;
-  opts.max_depth = 100000;
-  auto j = boost::json::parse(text, ec, {}, opts);
-  if (ec) throw std::invalid_argument("invalid JSON: " + ec.message());
-  return from_json(j);
+  opts.max_depth = kMaxJsonDepth;
+  boost::json::stream_parser parser({}, opts);
+  boost::system::error_code ec;
+  std::size_t consumed = parser.write(text.data(), text.size(), ec);
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    // The parser stops where the input goes wrong: report that place as line:column.
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < consumed && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    std::string reason = ec == boost::json::error::too_deep
+                             ? "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
+                             : ec.message();
+    throw std::invalid_argument("invalid JSON at line " + std::to_string(line) + ", column " +
+                                std::to_string(column) + ": " + reason);
+  }
+  return from_json(parser.release());
 }
 
 void append_json_string(std::string& out, std::string_view s) {
-  static const char hex[] = "0123456789abcdef";
   out.push_back('"');
+  append_json_escaped(out, s);
+  out.push_back('"');
+}
+
+void append_json_escaped(std::string& out, std::string_view s) {
+  static const char hex[] = "0123456789abcdef";
   std::size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -98,7 +140,6 @@ void append_json_string(std::string& out, std::string_view s) {
     }
     i += len;
   }
-  out.push_back('"');
 }
 
 void append_json(std::string& out, const Value& v) {

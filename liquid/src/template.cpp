@@ -8,6 +8,7 @@ namespace liquid {
 void Template::render_to(std::string& out, const Value& globals, const RenderOptions& options,
                          std::vector<Diagnostic>* errors) const {
   Context ctx(*doc_, globals, options, errors);
+  ctx.start(out, doc_);
   doc_->root.render(ctx, out);  // `break`/`continue` outside a loop just end the render
 }
 

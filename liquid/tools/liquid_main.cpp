@@ -2,7 +2,7 @@
 //
 //   liquid render TEMPLATE [--data FILE.json|-] [--data-lines FILE.jsonl|-] [--partials DIR]
 //                 [--mode lax|strict|strict2] [--strict-variables] [--strict-filters]
-//                 [--inline-errors] [--no-extras]
+//                 [--inline-errors] [--no-extras] [--content-type TYPE] [--escape json|form|none]
 //   liquid adapter      (the golden-liquid conformance runner's JSON-lines protocol)
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
@@ -13,6 +13,7 @@
 #include <string>
 
 #include "liquid/liquid.hpp"
+#include "liquid/validate.hpp"
 
 namespace {
 
@@ -31,6 +32,8 @@ struct RenderArgs {
   bool inline_errors = false;
   bool no_extras = false;
   bool extras = false;
+  std::string content_type;
+  std::string escape = "none";
 };
 
 std::optional<std::string> read_input(const std::string& path) {
@@ -80,17 +83,38 @@ int run_render(const RenderArgs& a) {
   ro.inline_errors = a.inline_errors;
   ro.partials = loader ? &*loader : nullptr;
   ro.cache = &cache;
+  ro.escape = a.escape == "json" ? liquid::EscapeMode::json
+            : a.escape == "form" ? liquid::EscapeMode::form
+                                 : liquid::EscapeMode::none;
+  liquid::OriginMap origins;
+  if (!a.content_type.empty()) ro.origins = &origins;
 
-  auto render_one = [&](const liquid::Value& data, std::string& out) -> bool {
+  // Render, then validate the output for its content type; problems are reported at the
+  // template line that produced them. `label` names the output in messages.
+  auto render_one = [&](const liquid::Value& data, std::string& out, const std::string& label) -> bool {
+    bool ok = true;
+    origins.clear();
     try {
       auto r = parsed.tmpl->render_collect(data, ro);
       for (const auto& d : r.errors) report(d);
       out = std::move(r.output);
-      return r.errors.empty();
+      ok = r.errors.empty();
     } catch (const liquid::Error& e) {
       report(e.diagnostic());
       return false;
     }
+    if (!a.content_type.empty()) {
+      auto report_v = liquid::validate::validate(out, a.content_type);
+      liquid::validate::drop_intended(report_v, origins, ro.escape == liquid::EscapeMode::form);
+      if (!report_v.validated) {
+        std::cerr << label << ": note: content type '" << a.content_type << "' is not validated\n";
+      }
+      for (const auto& issue : report_v.issues) {
+        report(liquid::validate::to_diagnostic(issue, &origins, out, label));
+        if (issue.severity == liquid::Severity::error) ok = false;
+      }
+    }
+    return ok;
   };
 
   if (!a.data_lines_path.empty()) {
@@ -119,7 +143,7 @@ int run_render(const RenderArgs& a) {
         ok = false;
         continue;
       }
-      if (!render_one(data, out)) ok = false;
+      if (!render_one(data, out, "<output of record " + std::to_string(line_no) + ">")) ok = false;
       json.clear();
       liquid::append_json_string(json, out);
       std::cout << json << "\n";
@@ -142,7 +166,7 @@ int run_render(const RenderArgs& a) {
     }
   }
   std::string out;
-  bool ok = render_one(data, out);
+  bool ok = render_one(data, out, "<output>");
   std::cout << out;
   return ok ? kExitOk : kExitErrors;
 }
@@ -202,6 +226,13 @@ int main(int argc, char** argv) {
                    "Render errors into the output as Ruby's render does (still reported; exit 1)");
   render->add_flag("--no-extras", ra.no_extras, "Standard filters only (no json, hmac_sha256, timezone, ...)");
   render->add_flag("--extras", ra.extras, "liquidhook's extra filters even in strict modes");
+  render->add_option("--content-type", ra.content_type,
+                     "Validate the output as this Content-Type (application/json, x-www-form-urlencoded, "
+                     "text/xml, text/plain); problems are reported at template positions, exit 1");
+  render->add_option("--escape", ra.escape,
+                     "Escape every {{ }} for its context: json (string or value position), form "
+                     "(percent-encoding unless already url_encoded), none; `| raw` opts out")
+      ->check(CLI::IsMember({"json", "form", "none"}));
   render->get_option("--no-extras")->excludes(render->get_option("--extras"));
   render->get_option("--data")->excludes(render->get_option("--data-lines"));
   auto* adapter = app.add_subcommand("adapter", "Speak golden.py's adapter protocol on stdin/stdout");

@@ -79,5 +79,23 @@ expect_stderr "help documents --data-lines" "--data-lines" "$TMP/help"
 out=$(printf '%s\n' '{"name":"t","template":"{{ x | plus: 1 }}","data":{"x":41},"partials":{},"mode":"lax"}' | "$LIQUID" adapter); rc=$?
 check "adapter protocol" 0 '{"output":"42"}' "$rc" "$out"
 
+out=$("$LIQUID" render "$DIR/helpscout_seed.liquid" --content-type application/json 2>"$TMP/err"); rc=$?
+check "invalid JSON body exits 1" 1 "$(cat "$DIR/helpscout_seed.liquid" | sed 's/{{customer.email}}//')" "$rc" "$out"
+expect_stderr "JSON problem at its template line" "helpscout_seed.liquid:7:15: error: invalid JSON value 'MAILBOX-ID'.*\[rendered-json-invalid\] \(output 7:15\)" "$TMP/err"
+
+out=$("$LIQUID" render "$DIR/escape.liquid" --data "$DIR/quote.json" --content-type application/json 2>"$TMP/err"); rc=$?
+check "unescaped quote breaks JSON" 1 '{"note": "a"b@x.com", "n": a"b@x.com}' "$rc" "$out"
+expect_stderr "broken JSON mapped to the output tag" "escape.liquid:1:14: error: .*\[rendered-json-invalid\]" "$TMP/err"
+
+out=$("$LIQUID" render "$DIR/escape.liquid" --data "$DIR/quote.json" --escape json --content-type application/json 2>"$TMP/err"); rc=$?
+check "--escape json keeps JSON valid" 0 '{"note": "a\"b@x.com", "n": "a\"b@x.com"}' "$rc" "$out"
+
+out=$(echo '{"v":"a b&c"}' | "$LIQUID" render <(printf 'x={{ v }}') --data - --escape form --content-type x-www-form-urlencoded 2>"$TMP/err"); rc=$?
+check "--escape form" 0 "x=a+b%26c" "$rc" "$out"
+
+out=$("$LIQUID" render "$DIR/hello.liquid" --data "$DIR/customer.json" --content-type application/pdf 2>"$TMP/err"); rc=$?
+check "unknown content type is not validated" 0 "Hello, ADA (ada@example.com)!" "$rc" "$out"
+expect_stderr "unknown content type noted" "is not validated" "$TMP/err"
+
 if ((failures)); then echo "$failures failure(s)"; exit 1; fi
 echo "all CLI tests passed"

@@ -22,6 +22,7 @@ namespace liquid {
 
 class Environment;
 class ForloopDrop;
+class OutputTracker;
 
 class Context {
  public:
@@ -67,10 +68,18 @@ class Context {
   std::vector<std::shared_ptr<ForloopDrop>>& forloop_stack() { return forloops_; }
 
   // ---- output ----------------------------------------------------------------------------
-  // Literal template text and `{{ }}` values go through these so that contextual escaping and
-  // the origin map see them.
-  void write_text(std::string& out, std::string_view text, std::size_t source_offset);
-  void write_output(std::string& out, const Value& v, const ast::FilteredExpr& e);
+  // Literal template text and printed values go through these so that contextual escaping and
+  // the origin map see them. `e` is the expression printed, when there is one.
+  void write_text(std::string& out, std::string_view text, std::size_t /*source_offset*/) {
+    if (tracker_) return tracked_text(out, text);
+    out.append(text);
+  }
+  void write_output(std::string& out, const Value& v, const ast::FilteredExpr* e) {
+    if (tracker_) return tracked_output(out, v, e);
+    v.append_to(out);
+  }
+  // The origin map, when this render records one and `out` is the render's output.
+  OutputTracker* origin_tracker(const std::string& out) const;
   // Called after each node of a block: enforces the output and step limits.
   void after_node(const std::string& out);
   // Count `n` steps (nodes rendered, loop iterations); throws step-limit / time-limit.
@@ -110,6 +119,11 @@ class Context {
   bool compare(const ast::Comparison& c, std::uint32_t offset);
 
   const Template::Document* doc_;
+  void tracked_text(std::string& out, std::string_view text);
+  void tracked_output(std::string& out, const Value& v, const ast::FilteredExpr* e);
+  // Called by Template::render_to with the buffer it renders into.
+  void start(std::string& top, std::shared_ptr<const Template::Document> doc);
+
   const Value* globals_;
   RenderOptions options_;
   RenderInfo info_;
@@ -124,7 +138,7 @@ class Context {
   std::vector<KeywordArg> filter_kwargs_;
   std::uint64_t steps_ = 0;
   std::chrono::steady_clock::time_point deadline_;
-  const std::string* top_output_ = nullptr;
+  std::unique_ptr<OutputTracker> tracker_;  // null unless escaping or origins are asked for
   bool in_partial_ = false;
 
   friend class Template;

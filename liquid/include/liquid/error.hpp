@@ -63,6 +63,7 @@ struct Diagnostic {
   std::string message;
   SourcePosition where;
   bool has_position = true;
+  std::string detail;  // printed after the id, e.g. "(output 14:16)"
 
   // `file:line:col: severity: message [id]`, then the source line and a caret (if `with_source`).
   std::string format(bool with_source = true) const;

@@ -21,5 +21,8 @@ void append_json(std::string& out, const Value& v);
 std::string to_json(const Value& v);
 // A JSON string literal (with quotes) for `s`; invalid UTF-8 bytes become U+FFFD.
 void append_json_string(std::string& out, std::string_view s);
+// The same without the quotes: `s` escaped to sit inside a JSON string. U+2028 and U+2029 are
+// escaped too (valid JSON, but they end a JavaScript string literal).
+void append_json_escaped(std::string& out, std::string_view s);
 
 }  // namespace liquid

@@ -8,6 +8,7 @@
 #include "liquid/filter.hpp"
 #include "liquid/json.hpp"
 #include "liquid/loader.hpp"
+#include "liquid/origin.hpp"
 #include "liquid/tag.hpp"
 #include "liquid/template.hpp"
 #include "liquid/value.hpp"

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "liquid/error.hpp"
+#include "liquid/origin.hpp"
 
 namespace liquid::validate {
 
@@ -93,5 +94,16 @@ struct Options {
 Report validate(std::string_view body, std::string_view content_type, const Options& options = {});
 // Validate `body` as `type` (BodyType::unknown: not validated).
 Report validate(std::string_view body, BodyType type, const Options& options = {});
+
+// Drop the issues the origin map shows to be intended: a '+' that url_encode (or form escaping,
+// when `form_escaping`) wrote is an encoded space, not a literal plus.
+void drop_intended(Report& report, const OriginMap& origins, bool form_escaping);
+
+// An issue as a diagnostic at the template position that produced the offending output byte
+// (found through `origins`, recorded by the render), with the output's own line and column in
+// the message: `body.liquid:14:16: error: invalid JSON value [rendered-json-invalid] (output 14:16)`.
+// Without an origin for the byte, the diagnostic points into the output, named `output_name`.
+Diagnostic to_diagnostic(const Issue& issue, const OriginMap* origins, std::string_view body,
+                         std::string_view output_name);
 
 }  // namespace liquid::validate

@@ -26,7 +26,8 @@ class CycleNode final : public Node {
     std::int64_t iteration = slot.is_int() ? slot.as_int() : 0;
     if (iteration >= 0 && iteration < static_cast<std::int64_t>(values.size())) {
       Value scratch;
-      ctx.evaluate(values[static_cast<std::size_t>(iteration)], scratch).append_to(out);
+      const auto& value = values[static_cast<std::size_t>(iteration)];
+      ctx.write_output(out, ctx.evaluate(value, scratch), &value);
     }
     ++iteration;
     if (iteration >= static_cast<std::int64_t>(values.size())) iteration = 0;

@@ -10,7 +10,7 @@ class EchoNode final : public Node {
   EchoNode(std::size_t offset, ast::FilteredExpr e) : Node(offset), expr_(std::move(e)) {}
   Flow render(Context& ctx, std::string& out) const override {
     Value scratch;
-    ctx.write_output(out, ctx.evaluate(expr_, scratch), expr_);
+    ctx.write_output(out, ctx.evaluate(expr_, scratch), &expr_);
     return Flow::normal;
   }
   std::string_view tag_name() const override { return "echo"; }

@@ -12,13 +12,10 @@ class CounterNode final : public Node {
   Flow render(Context& ctx, std::string& out) const override {
     Value& slot = ctx.counter(name_);
     std::int64_t value = slot.is_int() ? slot.as_int() : 0;
-    if (delta_ > 0) {
-      out += std::to_string(value);  // increment prints the value before counting
-      slot = Value(value + 1);
-    } else {
-      slot = Value(value - 1);
-      out += std::to_string(value - 1);
-    }
+    // increment prints the value before counting, decrement after.
+    std::int64_t shown = delta_ > 0 ? value : value - 1;
+    slot = Value(value + delta_);
+    ctx.write_output(out, Value(shown), nullptr);
     return Flow::normal;
   }
   std::string_view tag_name() const override { return delta_ > 0 ? "increment" : "decrement"; }
