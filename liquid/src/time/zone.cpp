@@ -6,12 +6,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
-#include <sstream>
 
 #include "time/civil.hpp"
 
@@ -206,11 +204,12 @@ namespace {
 std::string read_tzif_footer(const std::string& zone_name) {
   std::string dir = "/usr/share/zoneinfo";
   if (const char* env = std::getenv("TZDIR"); env != nullptr && *env != '\0') dir = env;
-  std::ifstream in(dir + "/" + zone_name, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream data;
-  data << in.rdbuf();
-  const std::string bytes = data.str();
+  std::FILE* file = std::fopen((dir + "/" + zone_name).c_str(), "rb");
+  if (file == nullptr) return {};
+  std::string bytes;
+  char chunk[4096];
+  for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, file)) > 0;) bytes.append(chunk, n);
+  std::fclose(file);
   if (bytes.size() < 6 || bytes.compare(0, 4, "TZif") != 0 || bytes[4] < '2' ||
       bytes.back() != '\n')
     return {};
