@@ -255,8 +255,15 @@ TEST_F(SenderTest, SsrfGuardRefusesLoopbackUnlessAllowed) {
   ASSERT_EQ(attempts_of(run.results[0]), 1u) << "a refused address is final";
   EXPECT_EQ(attempt(run.results[0], 0).at("error").as_string(), "blocked");
   EXPECT_TRUE(server.received().empty());
+  // A host name is checked after resolution, at connect time: "localhost" is loopback too.
+  TempDir d1;
+  const std::string by_name = "http://localhost:" + std::to_string(server.port());
+  run = run_send(d1, definition(by_name), record("x", "/ok?n=1"), o);
+  ASSERT_EQ(run.results.size(), 1u);
+  EXPECT_EQ(attempt(run.results[0], 0).at("error").as_string(), "blocked");
+  EXPECT_TRUE(server.received().empty());
   TempDir d2;
-  o.allow = {"127.0.0.1/32"};
+  o.allow = {"127.0.0.1/32", "::1"};
   run = run_send(d2, definition(server.url()), record("x", "/ok?n=1"), o);
   ASSERT_EQ(run.results.size(), 1u);
   EXPECT_EQ(status_of(run.results[0]), "delivered");
