@@ -32,6 +32,11 @@ namespace {
 // is an error rather than an unbounded loop.
 constexpr std::int64_t kMaxRangeItems = 1'000'000;
 
+// The number of integers in a range; Range::size() overflows for the widest ranges.
+Int128 range_count(Range r) {
+  return r.last < r.first ? 0 : Int128{r.last} - r.first + 1;
+}
+
 // InputIterator's sequence of items. A flat input array is viewed in place (no copy), so a
 // filter that keeps every item can return the input value itself.
 class Sequence {
@@ -52,11 +57,12 @@ class Sequence {
       }
       case Value::Kind::range: {
         Range r = plain_.as_range();
-        if (r.size() > kMaxRangeItems)
+        const Int128 count = range_count(r);
+        if (count > kMaxRangeItems)
           throw FilterError(errc::invalid_value, "range too large for an array filter (over " +
                                                      std::to_string(kMaxRangeItems) + " items)");
-        owned_.reserve(static_cast<std::size_t>(r.size()));
-        for (std::int64_t i = r.first; i <= r.last && r.size() > 0; ++i) {
+        owned_.reserve(static_cast<std::size_t>(count));
+        for (std::int64_t i = r.first; count > 0; ++i) {
           owned_.emplace_back(i);
           if (i == r.last) break;  // `last` may be INT64_MAX
         }
@@ -438,7 +444,7 @@ Value size_filter(const FilterCall& call) {
     case Value::Kind::string:
       return Value(static_cast<std::int64_t>(utf8::length(v.as_string())));
     case Value::Kind::range:
-      return Value(v.as_range().size());
+      return int128_value(range_count(v.as_range()));
     case Value::Kind::integer:
       return Value(8);  // Integer#size: bytes of a machine word
     default:
@@ -786,7 +792,7 @@ Value sum_filter(const FilterCall& call) {
   if (plain.is_range() && property.is_nil()) {
     // The sum of an integer range, without visiting each integer.
     Range r = plain.as_range();
-    Int128 n = r.size();
+    Int128 n = range_count(r);
     Int128 ends = Int128{r.first} + r.last;
     sum.add_integer(n % 2 == 0 ? n / 2 * ends : ends / 2 * n);
     return sum.result();

@@ -173,6 +173,7 @@ TEST(ArrayFilters, HugeRangesAreRefused) {
   EXPECT_EQ(error_of("reverse", Value(Range{1, int64_max})), liquid::errc::invalid_value);
   // first, last, size and sum do not visit the items.
   EXPECT_EQ(run("size", Value(Range{1, int64_max})).inspect(), "9223372036854775807");
+  EXPECT_EQ(run("size", Value(Range{-int64_max, int64_max})).inspect(), "1.8446744073709552e+19");
   EXPECT_EQ(run("last", Value(Range{1, int64_max})).inspect(), "9223372036854775807");
   EXPECT_EQ(run("sum", Value(Range{1, 1000000000})).inspect(), "500000000500000000");
   EXPECT_EQ(run("sum", Value(Range{-int64_max, int64_max})).inspect(), "0");
