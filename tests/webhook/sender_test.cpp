@@ -269,6 +269,17 @@ TEST_F(SenderTest, SsrfGuardRefusesLoopbackUnlessAllowed) {
   EXPECT_EQ(status_of(run.results[0]), "delivered");
 }
 
+// TLS is verified and a handshake failure is final: https to a plain-HTTP port fails once.
+TEST_F(SenderTest, TlsFailureIsFinal) {
+  std::string def = definition(server.url());
+  def.replace(def.find("\"http://"), 8, "\"https://");
+  const SendRun run = run_send(dir, def, record("x", "/ok?n=1"), options());
+  ASSERT_EQ(run.results.size(), 1u);
+  EXPECT_EQ(status_of(run.results[0]), "failed");
+  ASSERT_EQ(attempts_of(run.results[0]), 1u) << json::serialize(run.results[0]);
+  EXPECT_EQ(attempt(run.results[0], 0).at("error").as_string(), "tls");
+}
+
 TEST_F(SenderTest, InvalidRecordsAreNotSent) {
   const std::string def = R"({"url": ")" + server.url() + R"(/ok", "body": "{\"n\": {{ n }} }"})";
   const std::string records = "{\"n\": 1}\n{\"n\": \"text\"}\nnot json\n[1]\n\n{\"n\": 2}\n";
