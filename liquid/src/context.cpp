@@ -182,8 +182,9 @@ const Value& Context::lookup(const ast::Variable& var, std::uint32_t offset, Val
   }
   if (var.lookups.empty()) return *obj;
 
-  Value holder;  // owns the current object when a step computed it
-  bool computed = false;
+  // A step that computes its object (a drop property, `size`) keeps it in `scratch`, which the
+  // caller owns; objects found by reference stay where they are.
+  Value& holder = scratch;
   for (const auto& step : var.lookups) {
     Value key_scratch;
     const Value* key = nullptr;
@@ -284,7 +285,6 @@ const Value& Context::lookup(const ast::Variable& var, std::uint32_t offset, Val
     if (have_made) {
       holder = std::move(made);
       obj = &holder;
-      computed = true;
     } else if (next) {
       obj = next;
     } else {
@@ -295,10 +295,7 @@ const Value& Context::lookup(const ast::Variable& var, std::uint32_t offset, Val
       return kNil;
     }
   }
-  if (!computed) return *obj;
-  Value result = *obj;
-  scratch = std::move(result);
-  return scratch;
+  return *obj;
 }
 
 const Value& Context::evaluate(const ast::Expr& e, Value& scratch) {
@@ -556,12 +553,16 @@ void Context::handle_error(std::string& out, bool blank_node) {
     if (errors_ && errors_->size() < kMaxErrorsRecorded) errors_->push_back(e.diagnostic());
     if (e.id() == errc::undefined_variable || e.id() == errc::undefined_filter) return;
     if (!blank_node) {
-      std::string prefix = dynamic_cast<const SyntaxError*>(&e) ? "Liquid syntax error" : "Liquid error";
       const auto& d = e.diagnostic();
-      prefix += " (";
-      if (in_partial_) prefix += d.where.name + " ";
-      prefix += "line " + std::to_string(d.where.line) + "): ";
-      out += prefix + d.message;
+      out += dynamic_cast<const SyntaxError*>(&e) ? "Liquid syntax error (" : "Liquid error (";
+      if (in_partial_) {
+        out += d.where.name;
+        out += ' ';
+      }
+      out += "line ";
+      out += std::to_string(d.where.line);
+      out += "): ";
+      out += d.message;
     }
   } catch (const std::bad_alloc&) {
     throw;
@@ -577,7 +578,10 @@ void Context::handle_error(std::string& out, bool blank_node) {
 
 std::shared_ptr<const Template> Context::load_partial(std::string_view name, std::size_t offset) {
   if (auto it = partials_.find(name); it != partials_.end()) return it->second;
-  std::string key = std::string(1, static_cast<char>('0' + static_cast<int>(doc_->mode))) + std::string(name);
+  std::string key;
+  key.reserve(name.size() + 1);
+  key.push_back(static_cast<char>('0' + static_cast<int>(doc_->mode)));
+  key.append(name);
   std::shared_ptr<const Template> t = options_.cache ? options_.cache->find(key) : nullptr;
   if (!t) {
     std::optional<std::string> source = options_.partials ? options_.partials->load(name) : std::nullopt;
