@@ -17,11 +17,6 @@ struct DateParts {
   std::optional<std::int64_t> wday, cwyear, cweek, cwday;
   std::optional<std::uint64_t> sec_fraction;  // in 1e-18 (digits beyond 18 are dropped)
   std::optional<std::string> zone;
-
-  bool empty() const {
-    return !year && !mon && !mday && !yday && !hour && !min && !sec && !wday && !cwyear && !cweek &&
-           !cwday && !sec_fraction && !zone;
-  }
 };
 
 inline constexpr std::int64_t kSaturated = 100'000'000'000'000'000;
