@@ -495,6 +495,8 @@ TEST(ArrayFilters, StringAndIntegerBrackets) {
       {"map", a({5, -6}), {Value(Range{-1, -2})}, "[10, -12]"},
       {"map", a({5, -6}), {Value(Range{3, 2})}, "[0, -1]"},
       {"map", a({5, -6}), {Value(Range{64, 70})}, "[0, 127]"},
+      {"map", a({5, -6}), {Value(Range{200, 210})}, "[0, 2047]"},
+      {"map", a({-6}), {Value(Range{0, 70})}, "[2.3611832414348226e+21]"},  // Ruby: a bignum
       {"map", a({5, -5}), {64}, "[0, 1]"},
       {"map", a({5}), {-1}, "[0]"},
       {"map", a({5}), {1e30}, "[0]"},
@@ -502,6 +504,8 @@ TEST(ArrayFilters, StringAndIntegerBrackets) {
   EXPECT_EQ(error_of("map", a({"abc"}), {Value()}), liquid::errc::filter_arguments);
   EXPECT_EQ(error_of("map", a({"abc"}), {true}), liquid::errc::filter_arguments);
   EXPECT_EQ(error_of("map", a({1}), {"a"}), liquid::errc::filter_arguments);
+  // A bignum of more than 126 bits is refused rather than approximated.
+  EXPECT_EQ(error_of("map", a({-6}), {Value(Range{0, 200})}), liquid::errc::invalid_value);
 }
 
 TEST(ArrayFilters, Sum) {
