@@ -3,6 +3,7 @@
 //   liquid render TEMPLATE [--data FILE.json|-] [--data-lines FILE.jsonl|-] [--partials DIR]
 //                 [--mode lax|strict|strict2] [--strict-variables] [--strict-filters]
 //                 [--inline-errors] [--no-extras] [--content-type TYPE] [--escape json|form|none]
+//                 [--timezone ZONE]
 //   liquid adapter      (the golden-liquid conformance runner's JSON-lines protocol)
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
@@ -34,6 +35,7 @@ struct RenderArgs {
   bool extras = false;
   std::string content_type;
   std::string escape = "none";
+  std::string timezone = "UTC";
 };
 
 std::optional<std::string> read_input(const std::string& path) {
@@ -83,6 +85,7 @@ int run_render(const RenderArgs& a) {
   ro.inline_errors = a.inline_errors;
   ro.partials = loader ? &*loader : nullptr;
   ro.cache = &cache;
+  ro.timezone = a.timezone;
   ro.escape = a.escape == "json" ? liquid::EscapeMode::json
             : a.escape == "form" ? liquid::EscapeMode::form
                                  : liquid::EscapeMode::none;
@@ -233,6 +236,8 @@ int main(int argc, char** argv) {
                      "Escape every {{ }} for its context: json (string or value position), form "
                      "(percent-encoding unless already url_encoded), none; `| raw` opts out")
       ->check(CLI::IsMember({"json", "form", "none"}));
+  render->add_option("--timezone", ra.timezone,
+                     "Default zone of the date filter: UTC, an offset (+05:30) or an IANA name (America/New_York)");
   render->get_option("--no-extras")->excludes(render->get_option("--extras"));
   render->get_option("--data")->excludes(render->get_option("--data-lines"));
   auto* adapter = app.add_subcommand("adapter", "Speak golden.py's adapter protocol on stdin/stdout");

@@ -97,5 +97,8 @@ out=$("$LIQUID" render "$DIR/hello.liquid" --data "$DIR/customer.json" --content
 check "unknown content type is not validated" 0 "Hello, ADA (ada@example.com)!" "$rc" "$out"
 expect_stderr "unknown content type noted" "is not validated" "$TMP/err"
 
+out=$("$LIQUID" render <(printf "{{ 0 | date: '%%F %%H:%%M %%Z' }}") --timezone America/New_York 2>"$TMP/err"); rc=$?
+check "--timezone" 0 "1969-12-31 19:00 EST" "$rc" "$out"
+
 if ((failures)); then echo "$failures failure(s)"; exit 1; fi
 echo "all CLI tests passed"
