@@ -18,7 +18,11 @@ void TransferQueues::push_ready(std::vector<std::unique_ptr<Transfer>>& batch) {
     for (auto& t : batch) ready_.push_back(std::move(t));
   }
   batch.clear();
-  if (multi_) curl_multi_wakeup(static_cast<CURLM*>(multi_));
+  // Each wakeup costs the curl loop an extra poll over all its sockets: wake it only when it
+  // sleeps with a free slot. The loop sets io_sleeping_ before its last look at the queue
+  // (under the same mutex), so a push it did not see always finds the flag set.
+  if (multi_ && io_sleeping_.load() && io_has_room_.load())
+    curl_multi_wakeup(static_cast<CURLM*>(multi_));
 }
 
 std::size_t TransferQueues::ready_size() const {
@@ -28,9 +32,12 @@ std::size_t TransferQueues::ready_size() const {
 
 std::vector<std::unique_ptr<Transfer>> TransferQueues::wait_done(TimeMs timeout_ms) {
   std::unique_lock lock(mutex_);
-  if (done_.empty() && !worker_poke_ && timeout_ms > 0)
+  if (done_.empty() && !worker_poke_ && timeout_ms > 0) {
+    worker_waiting_ = true;
     worker_cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms),
                         [&] { return !done_.empty() || worker_poke_; });
+    worker_waiting_ = false;
+  }
   worker_poke_ = false;
   std::vector<std::unique_ptr<Transfer>> out;
   out.swap(done_);
@@ -329,22 +336,30 @@ void CurlTransport::run(const Clock& clock) {
       if (m->msg != CURLMSG_DONE) continue;
       completed.push_back(im.finish(m->easy_handle, m->data.result));
     }
-    if (!completed.empty()) {
+    if (!completed.empty())
       in_flight_.fetch_sub(static_cast<int>(completed.size()), std::memory_order_relaxed);
-      {
-        std::lock_guard lock(queues_.mutex_);
-        for (auto& t : completed) queues_.done_.push_back(std::move(t));
-        more_ready = !queues_.ready_.empty();
-      }
-      queues_.worker_cv_.notify_one();
-      completed.clear();
-    } else {
+    const bool room = in_flight_.load(std::memory_order_relaxed) < limit;
+    queues_.io_has_room_.store(room);
+    queues_.io_sleeping_.store(true);
+    bool wake_worker = false;
+    {
       std::lock_guard lock(queues_.mutex_);
+      if (!completed.empty()) {
+        for (auto& t : completed) queues_.done_.push_back(std::move(t));
+        wake_worker = queues_.worker_waiting_;
+      }
       more_ready = !queues_.ready_.empty();
     }
+    // The worker is told only when it sleeps; when it is busy it picks the batch up next.
+    if (wake_worker) queues_.worker_cv_.notify_one();
+    completed.clear();
     if (in_flight_.load(std::memory_order_relaxed) == 0 && !more_ready && finishing_.load()) break;
-    if (more_ready && in_flight_.load(std::memory_order_relaxed) < limit) continue;
+    if (more_ready && room) {
+      queues_.io_sleeping_.store(false);
+      continue;
+    }
     curl_multi_poll(im.multi, nullptr, 0, 1000, nullptr);
+    queues_.io_sleeping_.store(false);
   }
 }
 

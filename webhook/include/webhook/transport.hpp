@@ -68,6 +68,9 @@ class TransferQueues {
   std::deque<std::unique_ptr<Transfer>> ready_;
   std::vector<std::unique_ptr<Transfer>> done_;
   bool worker_poke_ = false;
+  bool worker_waiting_ = false;           // under mutex_: notify only a sleeping worker
+  std::atomic<bool> io_sleeping_{false};  // wake only a sleeping curl loop
+  std::atomic<bool> io_has_room_{true};
   void* multi_ = nullptr;  // to wake the curl loop
 };
 
