@@ -105,6 +105,10 @@ class SqliteOutbox final : public Outbox {
     }
     sqlite3_busy_timeout(db_, 5000);
     try {
+      // One sender owns a state file: the exclusive lock is taken once instead of per
+      // transaction (no fcntl calls per commit), and a second sender on the same file fails
+      // with "database is locked" instead of interleaving with the first.
+      exec("PRAGMA locking_mode=EXCLUSIVE");
       exec("PRAGMA journal_mode=WAL");
       // WAL + NORMAL: a commit survives a process crash (SIGKILL); an OS crash may lose the
       // last commits, which only means re-sending them.

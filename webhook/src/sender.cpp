@@ -58,6 +58,8 @@ class RecordReader {
                                 "cannot read records " + path.string());
       own_ = true;
     }
+    // Records are ~2 KB each: a large buffer saves a read() every other record.
+    std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
   }
   ~RecordReader() {
     std::free(buf_);
