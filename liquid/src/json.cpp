@@ -1,20 +1,18 @@
 #include "liquid/json.hpp"
 
+#include <charconv>
 #include <cmath>
+#include <vector>
 #include <stdexcept>
 
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/error.hpp>
-#include <boost/json/stream_parser.hpp>
 
 #include "utf8.hpp"
 
 namespace liquid {
 
 namespace {
-
-// Values nest no deeper than this: converting, printing, comparing and destroying them recurse,
-// and deeper data has no use in a template. (Ruby's JSON.parse stops at 100.)
-constexpr std::size_t kMaxJsonDepth = 1000;
 
 Value convert(const boost::json::value& json, std::size_t depth);
 
@@ -60,31 +58,128 @@ Value convert(const boost::json::value& json, std::size_t depth) {
 
 }  // namespace
 
+namespace {
+
+// Builds a Value straight from Boost.JSON's SAX events: no intermediate json::value, doubles read
+// exactly from their text (Boost 1.81's own conversion can be 1 ulp off), and containers built
+// on an explicit stack, so deep documents need no recursion.
+class ValueBuilder {
+ public:
+  constexpr static std::size_t max_object_size = std::size_t(-1);
+  constexpr static std::size_t max_array_size = std::size_t(-1);
+  constexpr static std::size_t max_key_size = std::size_t(-1);
+  constexpr static std::size_t max_string_size = std::size_t(-1);
+
+  Value result;
+
+  bool on_document_begin(boost::system::error_code&) { return true; }
+  bool on_document_end(boost::system::error_code&) { return true; }
+  bool on_object_begin(boost::system::error_code&) {
+    frames_.push_back(Frame{true, {}, {}, {}});
+    return true;
+  }
+  bool on_object_end(std::size_t, boost::system::error_code&) {
+    Value v(std::move(frames_.back().hash));
+    frames_.pop_back();
+    add(std::move(v));
+    return true;
+  }
+  bool on_array_begin(boost::system::error_code&) {
+    frames_.push_back(Frame{false, {}, {}, {}});
+    return true;
+  }
+  bool on_array_end(std::size_t, boost::system::error_code&) {
+    Value v(std::move(frames_.back().array));
+    frames_.pop_back();
+    add(std::move(v));
+    return true;
+  }
+  bool on_key_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+    text_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+    text_.append(s.data(), s.size());
+    frames_.back().key = std::move(text_);
+    text_.clear();
+    return true;
+  }
+  bool on_string_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+    text_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_string(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+    text_.append(s.data(), s.size());
+    add(Value(std::move(text_)));
+    text_.clear();
+    return true;
+  }
+  bool on_number_part(boost::json::string_view s, boost::system::error_code&) {
+    number_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_int64(std::int64_t i, boost::json::string_view, boost::system::error_code&) {
+    number_.clear();
+    add(Value(i));
+    return true;
+  }
+  bool on_uint64(std::uint64_t u, boost::json::string_view s, boost::system::error_code& ec) {
+    // Beyond int64: keep the magnitude as a float (a Ruby Bignum has no counterpart here).
+    return on_double(static_cast<double>(u), s, ec);
+  }
+  bool on_double(double d, boost::json::string_view s, boost::system::error_code&) {
+    number_.append(s.data(), s.size());
+    double exact = d;
+    auto r = std::from_chars(number_.data(), number_.data() + number_.size(), exact);
+    if (r.ec != std::errc()) exact = d;  // out of range: Boost's value (an infinity)
+    number_.clear();
+    add(Value(exact));
+    return true;
+  }
+  bool on_bool(bool b, boost::system::error_code&) {
+    add(Value(b));
+    return true;
+  }
+  bool on_null(boost::system::error_code&) {
+    add(Value());
+    return true;
+  }
+  bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
+  bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
+
+ private:
+  struct Frame {
+    bool object;
+    Hash hash;
+    Array array;
+    std::string key;
+  };
+  void add(Value v) {
+    if (frames_.empty()) {
+      result = std::move(v);
+    } else if (frames_.back().object) {
+      frames_.back().hash.set(std::move(frames_.back().key), std::move(v));
+    } else {
+      frames_.back().array.push_back(std::move(v));
+    }
+  }
+  std::vector<Frame> frames_;
+  std::string text_;
+  std::string number_;
+};
+
+}  // namespace
+
 Value parse_json(std::string_view text) {
   boost::json::parse_options opts;
   opts.max_depth = kMaxJsonDepth;
-  boost::json::stream_parser parser({}, opts);
+  boost::json::basic_parser<ValueBuilder> parser(opts);
   boost::system::error_code ec;
-  std::size_t consumed = parser.write(text.data(), text.size(), ec);
-  if (!ec) parser.finish(ec);
-  if (ec) {
-    // The parser stops where the input goes wrong: report that place as line:column.
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < consumed && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    std::string reason = ec == boost::json::error::too_deep
-                             ? "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
-                             : ec.message();
-    throw std::invalid_argument("invalid JSON at line " + std::to_string(line) + ", column " +
-                                std::to_string(column) + ": " + reason);
-  }
-  return from_json(parser.release());
+  std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
+  if (!ec && used < text.size()) ec = boost::json::error::extra_data;
+  if (ec)
+    throw std::invalid_argument("invalid JSON at byte " + std::to_string(used) + ": " + ec.message());
+  return std::move(parser.handler().result);
 }
 
 void append_json_string(std::string& out, std::string_view s) {

@@ -11,8 +11,13 @@
 
 namespace liquid {
 
+// Deeper documents are refused: printing, comparing and freeing a Value recurse, and deeper data
+// has no use in a template. (Ruby's JSON.parse stops at 100.)
+inline constexpr std::size_t kMaxJsonDepth = 1000;
+
 Value from_json(const boost::json::value& json);
-// Parse JSON text; throws std::invalid_argument with the position on malformed input.
+// Parse JSON text (doubles exactly as written, key order kept); throws std::invalid_argument
+// with the byte position on malformed input or nesting deeper than kMaxJsonDepth.
 Value parse_json(std::string_view text);
 
 // JSON text of a value: nil -> null, hashes as objects in key order, ranges as "1..3" (as Ruby), floats in
