@@ -93,7 +93,7 @@ std::string ruby_class(const Value& v) {
 
 const Value* Context::Scope::find(std::string_view name) const {
   for (const auto& [k, v] : vars)
-    if (k.size() == name.size() && std::memcmp(k.data(), name.data(), name.size()) == 0) return &v;
+    if (detail::same_key(k, name)) return &v;
   return nullptr;
 }
 
@@ -122,24 +122,48 @@ Context::~Context() = default;
 const Environment& Context::environment() const { return *doc_->env; }
 
 const Value* Context::find_variable(std::string_view name) {
-  for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it)
-    if (const Value* v = it->find(name)) return v;
-  if (const Value* v = counters_.find(name)) return v;
-  if (globals_->is_hash()) return globals_->as_hash().find(name);
+  static const HashHint no_hint;
+  return find_variable(name, no_hint);
+}
+
+const Value* Context::find_variable(std::string_view name, const HashHint& hint) {
+  // Most names read are globals: skip the scopes when no local can have this name.
+  if (local_names_ & name_bit(name)) {
+    for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it)
+      if (const Value* v = it->find(name)) return v;
+    if (const Value* v = counters_.find(name)) return v;
+  }
+  if (globals_->is_hash()) return globals_->as_hash().find(name, hint);
   return nullptr;
 }
 
-void Context::assign(std::string_view name, Value value) { scopes_.front().set(name, std::move(value)); }
-void Context::set_local(std::string_view name, Value value) { scopes_.back().set(name, std::move(value)); }
+void Context::assign(std::string_view name, Value value) {
+  local_names_ |= name_bit(name);
+  scopes_.front().set(name, std::move(value));
+}
+
+void Context::set_local(std::string_view name, Value value) {
+  local_names_ |= name_bit(name);
+  scopes_.back().set(name, std::move(value));
+}
 
 void Context::push_scope() {
   if (base_depth_ + scopes_.size() > options_.limits.max_depth)
     throw LimitError(doc_->diagnostic(errc::nesting_too_deep, "Nesting too deep", 0));
   scopes_.emplace_back();
+  if (!spare_scopes_.empty()) {
+    scopes_.back().vars = std::move(spare_scopes_.back());
+    spare_scopes_.pop_back();
+  }
 }
 
 void Context::pop_scope() {
-  if (scopes_.size() > 1) scopes_.pop_back();
+  if (scopes_.size() <= 1) return;
+  // Keep the storage: loops push and pop a scope for every render of their block.
+  auto& vars = scopes_.back().vars;
+  vars.clear();
+  spare_scopes_.push_back(std::move(vars));
+  scopes_.pop_back();
 }
 
 Value& Context::counter(std::string_view name) {
@@ -148,16 +172,16 @@ Value& Context::counter(std::string_view name) {
   // A counter starts from the global of the same name when there is one (Ruby keeps counters
   // in the render's first environment, which is the globals hash).
   const Value* initial = globals_->is_hash() ? globals_->as_hash().find(name) : nullptr;
+  local_names_ |= name_bit(name);
   counters_.vars.emplace_back(std::string(name), initial ? *initial : Value());
   return counters_.vars.back().second;
 }
 
 Value& Context::register_slot(std::string_view space, std::string_view key) {
-  std::string k;
-  k.reserve(space.size() + 1 + key.size());
-  k.append(space).push_back('\0');
-  k.append(key);
-  return registers_[k];
+  auto it = registers_.find(RegisterLess::View{space, key});
+  if (it == registers_.end())
+    it = registers_.emplace(RegisterKey{std::string(space), std::string(key)}, Value()).first;
+  return it->second;
 }
 
 // ---- evaluation -----------------------------------------------------------------------------
@@ -174,7 +198,7 @@ const Value& Context::lookup(const ast::Variable& var, std::uint32_t offset, Val
       return kNil;
     }
   } else {
-    obj = find_variable(var.name);
+    obj = find_variable(var.name, var.hint);
     if (!obj) {
       if (options_.strict_variables) raise(errc::undefined_variable, "undefined variable " + var.name, offset);
       return kNil;
@@ -186,9 +210,15 @@ const Value& Context::lookup(const ast::Variable& var, std::uint32_t offset, Val
   // caller owns; objects found by reference stay where they are.
   Value& holder = scratch;
   for (const auto& step : var.lookups) {
+    // The common step: a static key of a hash, where the record's shape gives the position.
+    if (!step.index && obj->is_hash()) {
+      if (const Value* found = obj->as_hash().find(step.key, step.hint)) {
+        obj = found;
+        continue;
+      }
+    }
     Value key_scratch;
     const Value* key = nullptr;
-    Value static_key;
     if (step.index) {
       key = &evaluate(*step.index, key_scratch);
       if (key->is_drop()) {
@@ -272,8 +302,8 @@ const Value& Context::lookup(const ast::Variable& var, std::uint32_t offset, Val
         }
         break;
       case Value::Kind::drop: {
-        std::string key_text = string_key ? std::string(skey) : key->to_s();
-        auto got = obj->as_drop().get(key_text);
+        std::string key_text = string_key ? std::string() : key->to_s();
+        auto got = obj->as_drop().get(string_key ? skey : std::string_view(key_text));
         if (got) {
           made = std::move(*got);
           have_made = true;

@@ -14,35 +14,93 @@ Hash::Hash(std::initializer_list<Entry> entries) {
   for (const auto& e : entries) set(e.first, e.second);
 }
 
+namespace {
+
+// FNV-1a: keys are short, and the index only needs an even spread.
+std::uint32_t key_hash(std::string_view key) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : key) h = (h ^ c) * 16777619u;
+  return h;
+}
+
+}  // namespace
+
 void Hash::set(std::string key, Value value) {
-  for (auto& e : entries_) {
-    if (e.first == key) {
-      e.second = std::move(value);
-      return;
-    }
+  std::size_t p = position(key);
+  if (p != npos) {
+    entries_[p].second = std::move(value);
+    return;
   }
   entries_.emplace_back(std::move(key), std::move(value));
+  if (entries_.size() > kIndexedSize) {
+    // Keep the table at most half full; grow by doubling.
+    if (entries_.size() * 2 > index_.size())
+      rebuild_index();
+    else
+      index_entry(entries_.size() - 1);
+  }
 }
 
 const Value* Hash::find(std::string_view key) const {
-  for (const auto& e : entries_) {
-    if (e.first.size() == key.size() && std::memcmp(e.first.data(), key.data(), key.size()) == 0)
-      return &e.second;
+  std::size_t p = position(key);
+  return p == npos ? nullptr : &entries_[p].second;
+}
+
+std::size_t Hash::position(std::string_view key) const {
+  if (!index_.empty()) return indexed_position(key);
+  for (std::size_t i = 0; i < entries_.size(); ++i)
+    if (detail::same_key(entries_[i].first, key)) return i;
+  return npos;
+}
+
+std::size_t Hash::indexed_position(std::string_view key) const {
+  std::size_t mask = index_.size() - 1;
+  for (std::size_t slot = key_hash(key) & mask;; slot = (slot + 1) & mask) {
+    std::uint32_t at = index_[slot];
+    if (at == 0) return npos;
+    if (detail::same_key(entries_[at - 1].first, key)) return at - 1;
   }
-  return nullptr;
+}
+
+void Hash::index_entry(std::size_t position) {
+  std::size_t mask = index_.size() - 1;
+  std::size_t slot = key_hash(entries_[position].first) & mask;
+  while (index_[slot] != 0) slot = (slot + 1) & mask;
+  index_[slot] = static_cast<std::uint32_t>(position + 1);
+}
+
+void Hash::rebuild_index() {
+  std::size_t slots = 64;
+  while (slots < entries_.size() * 4) slots *= 2;
+  index_.assign(slots, 0);
+  for (std::size_t i = 0; i < entries_.size(); ++i) index_entry(i);
 }
 
 std::string Drop::to_s() const { return {}; }
 std::optional<Value> Drop::to_value() const { return std::nullopt; }
 
-Value::Value(std::string s) : v_(std::make_shared<const std::string>(std::move(s))) {}
-Value::Value(Array a) : v_(std::make_shared<const Array>(std::move(a))) {}
-Value::Value(Hash h) : v_(std::make_shared<const Hash>(std::move(h))) {}
+Value::Value(std::string s) : string_(std::make_shared<const std::string>(std::move(s))), kind_(Kind::string) {}
+Value::Value(Array a) : array_(std::make_shared<const Array>(std::move(a))), kind_(Kind::array) {}
+Value::Value(Hash h) : hash_(std::make_shared<const Hash>(std::move(h))), kind_(Kind::hash) {}
 
-double Value::to_double() const noexcept {
-  if (is_int()) return static_cast<double>(std::get<std::int64_t>(v_));
-  if (is_float()) return std::get<double>(v_);
-  return 0.0;
+void Value::copy_shared(const Value& other) noexcept {
+  switch (kind_) {
+    case Kind::string: new (&string_) StringPtr(other.string_); return;
+    case Kind::array: new (&array_) ArrayPtr(other.array_); return;
+    case Kind::hash: new (&hash_) HashPtr(other.hash_); return;
+    case Kind::drop: new (&drop_) DropPtr(other.drop_); return;
+    default: return;
+  }
+}
+
+void Value::release_shared() noexcept {
+  switch (kind_) {
+    case Kind::string: string_.~StringPtr(); return;
+    case Kind::array: array_.~ArrayPtr(); return;
+    case Kind::hash: hash_.~HashPtr(); return;
+    case Kind::drop: drop_.~DropPtr(); return;
+    default: return;
+  }
 }
 
 std::string_view Value::kind_name(Kind k) {
@@ -66,6 +124,16 @@ void append_int(std::string& out, std::int64_t i) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, i);
   out.append(buf, r.ptr);
+}
+
+// Code points Ruby's inspect escapes as \uXXXX: C1 controls (but U+0085), the line and
+// paragraph separators, and noncharacters. (Unassigned code points are escaped by Ruby too; that
+// needs the Unicode tables and is not done.)
+bool ruby_printable(char32_t cp) {
+  if (cp >= 0x80 && cp <= 0x9F) return cp == 0x85;
+  if (cp == 0x2028 || cp == 0x2029) return false;
+  if (cp >= 0xFDD0 && cp <= 0xFDEF) return false;
+  return (cp & 0xFFFE) != 0xFFFE;
 }
 
 // Ruby's String#inspect for a UTF-8 string.
@@ -115,7 +183,14 @@ void append_string_inspect(std::string& out, std::string_view s) {
       ++i;
       continue;
     }
-    out.append(s.substr(i, len));
+    char32_t cp = utf8::decode(s, i, len);
+    if (!ruby_printable(cp)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, cp > 0xFFFF ? "\\u{%X}" : "\\u%04X", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      out.append(s.substr(i, len));
+    }
     i += len;
   }
   out.push_back('"');
@@ -123,7 +198,47 @@ void append_string_inspect(std::string& out, std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// The usual floats (prices, measures: at most 6 decimals, printed without an exponent) without
+// the general shortest-digits algorithm: the shortest round-trip form of `d` is m / 10^k for
+// the smallest k at which the integer m nearest to d * 10^k divides back to exactly d. Below
+// 2^50, m is the only candidate at that k, so this is the form std::to_chars finds too.
+bool append_short_decimal(std::string& out, double d) {
+  static constexpr double kPow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+  double a = std::fabs(d);
+  if (!(a >= 1e-4 && a < 1e15)) return false;  // Ruby's fixed-point layout only
+  for (int k = 0; k <= 6; ++k) {
+    double scaled = a * kPow10[k];
+    if (scaled >= 0x1p50) return false;
+    double m = std::nearbyint(scaled);
+    if (m / kPow10[k] != a) continue;
+    char digits[24];
+    auto r = std::to_chars(digits, digits + sizeof digits, static_cast<std::uint64_t>(m));
+    std::size_t n = static_cast<std::size_t>(r.ptr - digits);
+    std::size_t decimals = static_cast<std::size_t>(k);
+    if (d < 0) out.push_back('-');
+    if (decimals == 0) {
+      out.append(digits, n);
+      out += ".0";
+    } else if (n > decimals) {
+      out.append(digits, n - decimals);
+      out.push_back('.');
+      out.append(digits + n - decimals, decimals);
+    } else {
+      out += "0.";
+      out.append(decimals - n, '0');
+      out.append(digits, n);
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void append_float(std::string& out, double d) {
+  if (append_short_decimal(out, d)) return;
   if (std::isnan(d)) {
     out += "NaN";
     return;
@@ -153,7 +268,8 @@ void append_float(std::string& out, double d) {
   int decpt = exponent + 1;  // position of the decimal point relative to the digits
   int ndigits = static_cast<int>(digits.size());
   if (negative) out.push_back('-');
-  if (decpt > 0 && decpt <= 16) {
+  // Ruby switches to exponent form past DBL_DIG (15) integer digits: 1e15 -> "1.0e+15".
+  if (decpt > 0 && decpt <= 15) {
     if (decpt >= ndigits) {
       out += digits;
       out.append(static_cast<std::size_t>(decpt - ndigits), '0');
@@ -186,7 +302,7 @@ std::string format_float(double d) {
   return s;
 }
 
-void Value::append_to(std::string& out) const {
+void Value::append_other_to(std::string& out) const {
   switch (kind()) {
     case Kind::nil: return;
     case Kind::boolean: out += as_bool() ? "true" : "false"; return;

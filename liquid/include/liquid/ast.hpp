@@ -36,6 +36,7 @@ struct Lookup {
   ExprPtr index;          // a computed key or index (`[i]`, `[0]`, `["a b"]` stays static)
   bool dotted = false;    // written `.key`: `size`, `first`, `last` then also act as commands
   std::uint32_t offset = 0;
+  HashHint hint{};        // where `key` was found last time (renders only read the tree otherwise)
 };
 
 // `name.a["b"][0]`; `name` may itself be computed: `["a b"].c`.
@@ -43,6 +44,7 @@ struct Variable {
   std::string name;
   ExprPtr dynamic_name;  // `[expr]` as the first segment
   std::vector<Lookup> lookups;
+  HashHint hint{};  // where `name` was found last time in the globals
 };
 
 // `(first..last)` with a non-constant bound.

@@ -52,6 +52,8 @@ class Context {
   // ---- variables -------------------------------------------------------------------------
   // Scopes are searched innermost first, then counters, then the globals. nullptr: undefined.
   const Value* find_variable(std::string_view name);
+  // The same, with the parsed template's hint of where `name` sits in the globals.
+  const Value* find_variable(std::string_view name, const HashHint& hint);
   // `assign`/`capture`: into the outermost scope (visible after the block, as in Ruby).
   void assign(std::string_view name, Value value);
   // Loop variables: into the innermost scope.
@@ -114,6 +116,29 @@ class Context {
     const Value* find(std::string_view name) const;
     void set(std::string_view name, Value v);
   };
+  // Registers are keyed by (space, key); looked up without building a key string.
+  struct RegisterKey {
+    std::string space;
+    std::string key;
+  };
+  struct RegisterLess {
+    using is_transparent = void;
+    using View = std::pair<std::string_view, std::string_view>;
+    static View view(const RegisterKey& k) { return {k.space, k.key}; }
+    static View view(const View& v) { return v; }
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return view(a) < view(b);
+    }
+  };
+  // A bit per name class (length and end bytes): the bits of every name ever set in a scope or
+  // counter of this render. A name whose bit is clear is not local, whatever the scopes hold.
+  static std::uint64_t name_bit(std::string_view name) {
+    unsigned h = name.empty() ? 0u
+                              : static_cast<unsigned>(name.size() * 7 + static_cast<unsigned char>(name.front()) +
+                                                      static_cast<unsigned char>(name.back()));
+    return std::uint64_t{1} << (h & 63u);
+  }
   const Value& lookup(const ast::Variable& v, std::uint32_t offset, Value& scratch);
   const Value& apply_filters(const ast::FilteredExpr& e, const Value& input, Value& scratch);
   bool compare(const ast::Comparison& c, std::uint32_t offset);
@@ -129,9 +154,11 @@ class Context {
   RenderInfo info_;
   std::vector<Diagnostic>* errors_;
   std::vector<Scope> scopes_;
+  std::vector<decltype(Scope::vars)> spare_scopes_;  // popped scopes' storage, for the next push
   std::size_t base_depth_ = 0;  // scopes of enclosing isolated renders
   Scope counters_;
-  std::map<std::string, Value, std::less<>> registers_;
+  std::uint64_t local_names_ = 0;  // see name_bit
+  std::map<RegisterKey, Value, RegisterLess> registers_;
   std::vector<std::shared_ptr<ForloopDrop>> forloops_;
   std::map<std::string, std::shared_ptr<const Template>, std::less<>> partials_;
   std::vector<Value> filter_args_;  // reused by every filter call (arguments cannot nest filters)

@@ -6,9 +6,12 @@
 // from many threads at once.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +34,57 @@ struct Range {
   bool operator==(const Range&) const = default;
 };
 
+// Where a key was last found in a Hash, kept by a parsed template next to each key it looks up:
+// records rendered with the same template mostly share their key order, so the next lookup
+// usually finds its key at the first try. Shared by concurrent renders (relaxed atomic: a stale
+// position only costs a normal search).
+class HashHint {
+ public:
+  HashHint() noexcept = default;
+  HashHint(const HashHint& other) noexcept : position_(other.get()) {}
+  HashHint& operator=(const HashHint& other) noexcept {
+    set(other.get());
+    return *this;
+  }
+  std::uint32_t get() const noexcept { return position_.load(std::memory_order_relaxed); }
+  void set(std::uint32_t p) const noexcept { position_.store(p, std::memory_order_relaxed); }
+
+ private:
+  mutable std::atomic<std::uint32_t> position_{0};
+};
+
+namespace detail {
+
+// Byte equality of two keys, inline for the short keys templates use (no call to memcmp).
+inline bool same_key(std::string_view a, std::string_view b) noexcept {
+  std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n > 16) return std::memcmp(p, q, n) == 0;
+  if (n >= 8) {  // two overlapping 8-byte words
+    std::uint64_t p1, q1, p2, q2;
+    std::memcpy(&p1, p, 8);
+    std::memcpy(&q1, q, 8);
+    std::memcpy(&p2, p + n - 8, 8);
+    std::memcpy(&q2, q + n - 8, 8);
+    return ((p1 ^ q1) | (p2 ^ q2)) == 0;
+  }
+  if (n >= 4) {
+    std::uint32_t p1, q1, p2, q2;
+    std::memcpy(&p1, p, 4);
+    std::memcpy(&q1, q, 4);
+    std::memcpy(&p2, p + n - 4, 4);
+    std::memcpy(&q2, q + n - 4, 4);
+    return ((p1 ^ q1) | (p2 ^ q2)) == 0;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (p[i] != q[i]) return false;
+  return true;
+}
+
+}  // namespace detail
+
 // Insertion-ordered string-keyed map (Ruby's Hash with string keys).
 class Hash {
  public:
@@ -42,6 +96,8 @@ class Hash {
   // Insert, or replace the value of an existing key in place (order is kept).
   void set(std::string key, Value value);
   const Value* find(std::string_view key) const;
+  // The same, trying the position in `hint` first, and remembering where the key was found.
+  const Value* find(std::string_view key, const HashHint& hint) const;
   bool contains(std::string_view key) const { return find(key) != nullptr; }
 
   std::size_t size() const { return entries_.size(); }
@@ -52,7 +108,17 @@ class Hash {
   void reserve(std::size_t n) { entries_.reserve(n); }
 
  private:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  // Hashes larger than this get a hash index, so that building and reading a big object
+  // (a JSON document with 100,000 keys) stays linear; smaller ones are searched in order.
+  static constexpr std::size_t kIndexedSize = 16;
+  std::size_t position(std::string_view key) const;
+  std::size_t indexed_position(std::string_view key) const;
+  void index_entry(std::size_t position);
+  void rebuild_index();
+
   std::vector<Entry> entries_;
+  std::vector<std::uint32_t> index_;  // open addressing: entry position + 1, 0 when free
 };
 
 // A host object whose properties are computed when a template reads them.
@@ -73,61 +139,122 @@ class Value {
  public:
   enum class Kind : std::uint8_t { nil, boolean, integer, floating, string, array, hash, range, drop };
 
-  Value() noexcept = default;
-  Value(std::nullptr_t) noexcept {}
-  Value(bool b) noexcept : v_(b) {}
-  Value(int i) noexcept : v_(std::int64_t{i}) {}
-  Value(long i) noexcept : v_(std::int64_t{i}) {}
-  Value(long long i) noexcept : v_(std::int64_t(i)) {}
-  Value(unsigned i) noexcept : v_(std::int64_t{i}) {}
-  Value(double d) noexcept : v_(d) {}
+  Value() noexcept : range_{} {}
+  Value(std::nullptr_t) noexcept : range_{} {}
+  Value(bool b) noexcept : range_{}, kind_(Kind::boolean) { bool_ = b; }
+  Value(int i) noexcept : range_{}, kind_(Kind::integer) { int_ = i; }
+  Value(long i) noexcept : range_{}, kind_(Kind::integer) { int_ = i; }
+  Value(long long i) noexcept : range_{}, kind_(Kind::integer) { int_ = static_cast<std::int64_t>(i); }
+  Value(unsigned i) noexcept : range_{}, kind_(Kind::integer) { int_ = i; }
+  Value(double d) noexcept : range_{}, kind_(Kind::floating) { float_ = d; }
   Value(std::string s);
   Value(std::string_view s) : Value(std::string(s)) {}
   Value(const char* s) : Value(std::string(s)) {}
   Value(Array a);
   Value(Hash h);
-  Value(Range r) noexcept : v_(r) {}
-  Value(std::shared_ptr<const Drop> d) noexcept : v_(std::move(d)) {}
-  Value(std::shared_ptr<const Array> a) noexcept : v_(std::move(a)) {}
-  Value(std::shared_ptr<const Hash> h) noexcept : v_(std::move(h)) {}
-  Value(std::shared_ptr<const std::string> s) noexcept : v_(std::move(s)) {}
+  Value(Range r) noexcept : range_(r), kind_(Kind::range) {}
+  Value(std::shared_ptr<const Drop> d) noexcept : drop_(std::move(d)), kind_(Kind::drop) {}
+  Value(std::shared_ptr<const Array> a) noexcept : array_(std::move(a)), kind_(Kind::array) {}
+  Value(std::shared_ptr<const Hash> h) noexcept : hash_(std::move(h)), kind_(Kind::hash) {}
+  Value(std::shared_ptr<const std::string> s) noexcept : string_(std::move(s)), kind_(Kind::string) {}
 
-  Kind kind() const noexcept { return static_cast<Kind>(v_.index()); }
-  bool is_nil() const noexcept { return kind() == Kind::nil; }
-  bool is_bool() const noexcept { return kind() == Kind::boolean; }
-  bool is_int() const noexcept { return kind() == Kind::integer; }
-  bool is_float() const noexcept { return kind() == Kind::floating; }
-  bool is_number() const noexcept { return is_int() || is_float(); }
-  bool is_string() const noexcept { return kind() == Kind::string; }
-  bool is_array() const noexcept { return kind() == Kind::array; }
-  bool is_hash() const noexcept { return kind() == Kind::hash; }
-  bool is_range() const noexcept { return kind() == Kind::range; }
-  bool is_drop() const noexcept { return kind() == Kind::drop; }
-
-  // Liquid truthiness: only nil and false are falsy.
-  bool truthy() const noexcept {
-    return !(is_nil() || (is_bool() && !std::get<bool>(v_)));
+  // Copies share the string, array, hash or drop (a reference count); moves leave nil behind.
+  Value(const Value& other) noexcept : kind_(other.kind_) {
+    if (shares(kind_))
+      copy_shared(other);
+    else
+      std::memcpy(&range_, &other.range_, sizeof range_);
+  }
+  Value(Value&& other) noexcept : kind_(other.kind_) {
+    // The moved-from pointer is empty: destroying it releases nothing.
+    switch (kind_) {
+      case Kind::string:
+        new (&string_) StringPtr(std::move(other.string_));
+        other.string_.~StringPtr();
+        break;
+      case Kind::array:
+        new (&array_) ArrayPtr(std::move(other.array_));
+        other.array_.~ArrayPtr();
+        break;
+      case Kind::hash:
+        new (&hash_) HashPtr(std::move(other.hash_));
+        other.hash_.~HashPtr();
+        break;
+      case Kind::drop:
+        new (&drop_) DropPtr(std::move(other.drop_));
+        other.drop_.~DropPtr();
+        break;
+      default: std::memcpy(&range_, &other.range_, sizeof range_); return;
+    }
+    other.kind_ = Kind::nil;
+  }
+  Value& operator=(const Value& other) noexcept {
+    if (this == &other) return *this;
+    if (!shares(kind_)) {  // nothing of ours can own `other`: overwrite in place
+      new (this) Value(other);
+      return *this;
+    }
+    Value copy(other);  // `other` may live inside what this value releases
+    release();
+    new (this) Value(std::move(copy));
+    return *this;
+  }
+  Value& operator=(Value&& other) noexcept {
+    if (this == &other) return *this;
+    if (!shares(kind_)) {
+      new (this) Value(std::move(other));
+      return *this;
+    }
+    Value moved(std::move(other));
+    release();
+    new (this) Value(std::move(moved));
+    return *this;
+  }
+  ~Value() {
+    if (shares(kind_)) release_shared();
   }
 
+  Kind kind() const noexcept { return kind_; }
+  bool is_nil() const noexcept { return kind_ == Kind::nil; }
+  bool is_bool() const noexcept { return kind_ == Kind::boolean; }
+  bool is_int() const noexcept { return kind_ == Kind::integer; }
+  bool is_float() const noexcept { return kind_ == Kind::floating; }
+  bool is_number() const noexcept { return is_int() || is_float(); }
+  bool is_string() const noexcept { return kind_ == Kind::string; }
+  bool is_array() const noexcept { return kind_ == Kind::array; }
+  bool is_hash() const noexcept { return kind_ == Kind::hash; }
+  bool is_range() const noexcept { return kind_ == Kind::range; }
+  bool is_drop() const noexcept { return kind_ == Kind::drop; }
+
+  // Liquid truthiness: only nil and false are falsy.
+  bool truthy() const noexcept { return !(is_nil() || (is_bool() && !bool_)); }
+
   // Accessors; calling one for another kind is a programming error (std::bad_variant_access).
-  bool as_bool() const { return std::get<bool>(v_); }
-  std::int64_t as_int() const { return std::get<std::int64_t>(v_); }
-  double as_float() const { return std::get<double>(v_); }
-  std::string_view as_string() const { return *std::get<StringPtr>(v_); }
-  const Array& as_array() const { return *std::get<ArrayPtr>(v_); }
-  const Hash& as_hash() const { return *std::get<HashPtr>(v_); }
-  Range as_range() const { return std::get<Range>(v_); }
-  const Drop& as_drop() const { return *std::get<DropPtr>(v_); }
-  const std::shared_ptr<const Drop>& drop_ptr() const { return std::get<DropPtr>(v_); }
-  const std::shared_ptr<const std::string>& string_ptr() const { return std::get<StringPtr>(v_); }
+  bool as_bool() const { return expect(Kind::boolean), bool_; }
+  std::int64_t as_int() const { return expect(Kind::integer), int_; }
+  double as_float() const { return expect(Kind::floating), float_; }
+  std::string_view as_string() const { return expect(Kind::string), *string_; }
+  const Array& as_array() const { return expect(Kind::array), *array_; }
+  const Hash& as_hash() const { return expect(Kind::hash), *hash_; }
+  Range as_range() const { return expect(Kind::range), range_; }
+  const Drop& as_drop() const { return expect(Kind::drop), *drop_; }
+  const std::shared_ptr<const Drop>& drop_ptr() const { return expect(Kind::drop), drop_; }
+  const std::shared_ptr<const std::string>& string_ptr() const { return expect(Kind::string), string_; }
 
   // Number as double (integers converted); 0 for anything else.
-  double to_double() const noexcept;
+  double to_double() const noexcept {
+    return is_int() ? static_cast<double>(int_) : is_float() ? float_ : 0.0;
+  }
 
   // Ruby's `to_s` as Liquid prints it: nil -> "", 5.0 -> "5.0", arrays joined with no
   // separator, hashes in Ruby's inspect form, ranges as "1..3".
   std::string to_s() const;
-  void append_to(std::string& out) const;
+  void append_to(std::string& out) const {
+    if (is_string())
+      out.append(*string_);
+    else
+      append_other_to(out);
+  }
   // Ruby's `inspect` (strings quoted and escaped, nil as "nil").
   std::string inspect() const;
   void append_inspect(std::string& out) const;
@@ -143,10 +270,49 @@ class Value {
   using ArrayPtr = std::shared_ptr<const Array>;
   using HashPtr = std::shared_ptr<const Hash>;
   using DropPtr = std::shared_ptr<const Drop>;
-  std::variant<std::monostate, bool, std::int64_t, double, StringPtr, ArrayPtr, HashPtr, Range,
-               DropPtr>
-      v_;
+
+  // The kinds held through a shared pointer (string, array, hash, drop).
+  static constexpr bool shares(Kind k) noexcept {
+    return (0x170u >> static_cast<unsigned>(k)) & 1u;
+  }
+  void expect(Kind k) const {
+    if (kind_ != k) [[unlikely]]
+      throw std::bad_variant_access();
+  }
+  void copy_shared(const Value& other) noexcept;
+  void release_shared() noexcept;
+  void release() noexcept {
+    if (shares(kind_)) release_shared();
+    kind_ = Kind::nil;
+  }
+  void append_other_to(std::string& out) const;
+
+  // The member `kind_` names is the live one; the others are not constructed. Trivial kinds are
+  // copied as the bytes of `range_`, the largest of them.
+  union {
+    bool bool_;
+    std::int64_t int_;
+    double float_;
+    Range range_;
+    StringPtr string_;
+    ArrayPtr array_;
+    HashPtr hash_;
+    DropPtr drop_;
+  };
+  Kind kind_ = Kind::nil;
 };
+
+inline const Value* Hash::find(std::string_view key, const HashHint& hint) const {
+  std::uint32_t h = hint.get();
+  if (h < entries_.size()) {
+    const Entry& e = entries_[h];
+    if (detail::same_key(e.first, key)) return &e.second;
+  }
+  std::size_t p = position(key);
+  if (p == npos) return nullptr;
+  hint.set(static_cast<std::uint32_t>(p));
+  return &entries_[p].second;
+}
 
 // Ruby's Float#to_s: shortest round-trip digits, "5.0", "1.0e+20", "1.0e-05", "Infinity", "NaN".
 std::string format_float(double d);
