@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "liquid/ast.hpp"
+#include "liquid/error.hpp"
 
 namespace liquid {
 class Environment;
@@ -17,16 +19,24 @@ class Environment;
 
 namespace liquid::detail {
 
-// A syntax error inside markup; `offset` is absolute in the template source.
+// A syntax error inside markup; `offset` is absolute in the template source. `id` is
+// errc::syntax, or errc::nesting_too_deep where markup nests past the parser's limits.
 class ExpressionError : public std::runtime_error {
  public:
-  ExpressionError(const std::string& message, std::uint32_t offset)
-      : std::runtime_error(message), offset_(offset) {}
+  ExpressionError(const std::string& message, std::uint32_t offset, std::string_view id = errc::syntax)
+      : std::runtime_error(message), offset_(offset), id_(id) {}
   std::uint32_t offset() const { return offset_; }
+  std::string_view id() const { return id_; }
 
  private:
   std::uint32_t offset_;
+  std::string_view id_;
 };
+
+// Expressions nest (`a[b[c]]`, ranges) at most this deep, and a condition chains at most this
+// many and/or: both become recursive trees that rendering walks on the C++ stack.
+inline constexpr int kMaxExpressionNesting = 64;
+inline constexpr std::size_t kMaxLogicalOperators = 1000;
 
 // `text` is a slice of the template source starting at absolute offset `base`.
 struct Markup {
@@ -47,6 +57,32 @@ struct LoopMarkup {
   std::vector<std::uint32_t> attribute_offsets;
 };
 LoopMarkup parse_loop_strict(Markup m);
+
+// --- strict2 (Shopify Liquid 5.13's error_mode :strict2; see grammar.hpp) --------------------
+// An expression with the length of its source text.
+struct Located {
+  ast::Expr expr;
+  std::uint32_t length = 0;
+};
+ast::FilteredExpr parse_filtered_strict2(Markup m, const Environment& env);
+Located parse_case_subject_strict2(Markup m);
+std::vector<Located> parse_when_strict2(Markup m);  // `empty`/`blank` become method literals
+struct CycleMarkup {
+  std::optional<Located> group;
+  std::vector<Located> values;
+};
+CycleMarkup parse_cycle_strict2(Markup m);
+LoopMarkup parse_loop_strict2(Markup m);      // for: commas between attributes, limit/offset only
+LoopMarkup parse_tablerow_strict2(Markup m);  // attributes cols, limit, offset, range
+struct PartialMarkup {
+  Located name;
+  std::optional<Located> variable;
+  bool is_for = false;
+  std::string alias;
+  std::vector<std::pair<std::string, Located>> attributes;
+};
+PartialMarkup parse_include_strict2(Markup m);
+PartialMarkup parse_render_strict2(Markup m);  // the name must be a quoted string
 
 // --- lax (Ruby's regexps; never throw except where Ruby raises) -------------------------------
 // Expression.parse: a literal, range or variable path from a fragment of markup.

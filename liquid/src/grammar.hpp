@@ -85,6 +85,67 @@ struct end_of_loop : eof {};
 struct loop_markup : seq<ws, must<loop_variable>, ws, must<loop_in>, ws, must<loop_collection>,
                          opt<ws, loop_reversed>, star<ws, loop_attribute>, ws, must<end_of_loop>> {};
 
+// ---- strict2: Shopify Liquid 5.13's error_mode :strict2 ----------------------------------
+// Where 5.13's strict2 parsers accept what strict rejects, or parse a tag strict leaves to the
+// lax regexps (case, cycle, tablerow, include, render), the rules below follow them
+// (lib/liquid/variable.rb strict2_parse_filter_expressions, tags/*.rb strict2_parse).
+
+// Filters: the arguments after ':' may be absent and may end with a comma (`| f:`, `| f: a,`).
+struct end_of_arguments : at<ws, sor<one<'|'>, eof>> {};
+struct filter_arguments2 : seq<one<':'>, ws, opt<not_at<end_of_arguments>, must<argument>>,
+                               star<ws, one<','>, ws, opt<not_at<end_of_arguments>, must<argument>>>> {};
+struct filter2 : seq<one<'|'>, ws, must<filter_name>, ws, opt<filter_arguments2>> {};
+struct filtered2 : seq<ws, opt<output_base, star<ws, filter2>>, ws, must<end_of_output>> {};
+
+// `case` subject, and `when a, b or c`.
+struct case_subject : expression {};
+struct end_of_case : eof {};
+struct case_markup : seq<ws, must<case_subject>, ws, must<end_of_case>> {};
+struct when_value : expression {};
+struct when_separator : sor<keyword<TAO_PEGTL_STRING("or")>, one<','>> {};
+struct end_of_when : eof {};
+struct when_markup : seq<ws, must<when_value>, star<ws, when_separator, ws, must<when_value>>, ws, must<end_of_when>> {};
+
+// `cycle [group:] value, value, ...` (a trailing comma is allowed).
+struct cycle_first : expression {};
+struct cycle_group_colon : one<':'> {};
+struct cycle_value : expression {};
+struct end_of_cycle : eof {};
+struct cycle_markup : seq<ws, must<cycle_first>, ws, opt<cycle_group_colon, ws, must<cycle_value>>,
+                          star<ws, one<','>, ws, opt<not_at<eof>, must<cycle_value>>>, ws, must<end_of_cycle>> {};
+
+// `for`: attributes may be separated by commas; any other word is an invalid attribute.
+struct attribute_colon : one<':'> {};
+struct loop_attribute_name2 : identifier {};
+struct loop_attribute2 : seq<loop_attribute_name2, ws, must<attribute_colon>, ws, must<loop_attribute_value>> {};
+struct loop_markup2 : seq<ws, must<loop_variable>, ws, must<loop_in>, ws, must<loop_collection>,
+                          opt<ws, loop_reversed>, star<ws, opt<one<','>, ws>, loop_attribute2>, ws, must<end_of_loop>> {};
+
+// `tablerow item in collection[,] cols: n[,] limit: n ...`
+struct tablerow_attribute_name : identifier {};
+struct tablerow_attribute : seq<tablerow_attribute_name, ws, must<attribute_colon>, ws, must<loop_attribute_value>> {};
+struct end_of_tablerow : eof {};
+struct tablerow_markup : seq<ws, must<loop_variable>, ws, must<loop_in>, ws, must<loop_collection>, ws, opt<one<','>>,
+                             star<ws, tablerow_attribute, ws, opt<one<','>>>, ws, must<end_of_tablerow>> {};
+
+// `include name [with|for value] [as alias][,] key: value[,] ...`; render's name is a string.
+struct partial_name : expression {};
+struct partial_string_name : quoted_string {};
+struct partial_with : sor<keyword<TAO_PEGTL_STRING("for")>, keyword<TAO_PEGTL_STRING("with")>> {};
+struct partial_variable : expression {};
+struct partial_as : keyword<TAO_PEGTL_STRING("as")> {};
+struct partial_alias : identifier {};
+struct partial_attribute_name : identifier {};
+struct partial_attribute_value : expression {};
+struct partial_attribute : seq<partial_attribute_name, ws, must<attribute_colon>, ws, must<partial_attribute_value>> {};
+struct end_of_partial : eof {};
+template <typename Name>
+struct partial_markup : seq<ws, must<Name>, ws, opt<partial_with, ws, must<partial_variable>>, ws,
+                            opt<partial_as, ws, must<partial_alias>>, ws, opt<one<','>>,
+                            star<ws, partial_attribute, ws, opt<one<','>>>, ws, must<end_of_partial>> {};
+struct include_markup : partial_markup<partial_name> {};
+struct render_markup : partial_markup<partial_string_name> {};
+
 // Error messages for every must<> point. (must_if raises whenever a rule listed here fails,
 // so each of these rules is used only under must<>.)
 struct errors {
@@ -109,5 +170,20 @@ template <> inline constexpr const char* errors::message<loop_variable> = "expec
 template <> inline constexpr const char* errors::message<loop_in> = "expected 'in' after the loop variable";
 template <> inline constexpr const char* errors::message<loop_collection> = "expected a collection after 'in'";
 template <> inline constexpr const char* errors::message<loop_attribute_value> = "expected a value for the loop attribute";
+template <> inline constexpr const char* errors::message<case_subject> = "expected a value after 'case'";
+template <> inline constexpr const char* errors::message<end_of_case> = "unexpected text after the case value";
+template <> inline constexpr const char* errors::message<when_value> = "expected a value in 'when'";
+template <> inline constexpr const char* errors::message<end_of_when> = "unexpected text; expected ',' or 'or' and another value, or the end of 'when'";
+template <> inline constexpr const char* errors::message<cycle_first> = "expected a value after 'cycle'";
+template <> inline constexpr const char* errors::message<cycle_value> = "expected a value in 'cycle'";
+template <> inline constexpr const char* errors::message<end_of_cycle> = "unexpected text; expected ',' and another value, or the end of 'cycle'";
+template <> inline constexpr const char* errors::message<attribute_colon> = "expected ':' after the attribute name";
+template <> inline constexpr const char* errors::message<end_of_tablerow> = "unexpected text in tablerow; expected an attribute ('cols:', 'limit:', 'offset:') or the end";
+template <> inline constexpr const char* errors::message<partial_name> = "expected a template name";
+template <> inline constexpr const char* errors::message<partial_string_name> = "Template name must be a quoted string";
+template <> inline constexpr const char* errors::message<partial_variable> = "expected a value after 'with' or 'for'";
+template <> inline constexpr const char* errors::message<partial_alias> = "expected a name after 'as'";
+template <> inline constexpr const char* errors::message<partial_attribute_value> = "expected a value for the attribute";
+template <> inline constexpr const char* errors::message<end_of_partial> = "unexpected text; expected 'with', 'for', 'as', an attribute or the end";
 
 }  // namespace liquid::grammar

@@ -16,7 +16,6 @@ using lex::is_word;
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
-constexpr int kMaxNesting = 64;
 
 std::string_view strip(std::string_view s, std::uint32_t& base) {
   while (!s.empty() && is_ascii_space(s.front())) {
@@ -93,14 +92,20 @@ std::int64_t constant_bound(const Value& v) {
   return 0;
 }
 
-// End of a balanced `[...]` starting at s[at] == '[', or npos.
-std::size_t match_brackets(std::string_view s, std::size_t at) {
-  int depth = 0;
-  for (std::size_t i = at; i < s.size(); ++i) {
-    if (s[i] == '[') ++depth;
-    if (s[i] == ']' && --depth == 0) return i + 1;
+// For each '[' of `s`, the end of its balanced `[...]` (one past the ']'), or npos when it is
+// never closed; computed in one pass, so that `a[a[a[...` (never closed) stays linear.
+std::vector<std::size_t> match_brackets(std::string_view s) {
+  std::vector<std::size_t> end(s.size(), npos);
+  std::vector<std::size_t> open;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '[') {
+      open.push_back(i);
+    } else if (s[i] == ']' && !open.empty()) {
+      end[open.back()] = i + 1;
+      open.pop_back();
+    }
   }
-  return npos;
+  return end;
 }
 
 ast::Expr parse_expression_depth(Markup m, int depth, bool operand);
@@ -110,12 +115,14 @@ ast::Expr parse_variable_lookup(Markup m, int depth) {
   std::string_view s = m.text;
   ast::Variable var;
   bool have_name = false;
+  std::vector<std::size_t> bracket_end;
+  if (s.find('[') != std::string_view::npos) bracket_end = match_brackets(s);
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t seg_begin = i, seg_end = npos;
     bool bracket = false;
     if (s[i] == '[') {
-      seg_end = match_brackets(s, i);
+      seg_end = bracket_end[i];
       if (seg_end != npos && seg_end - i > 2) bracket = true;
       else seg_end = npos;
     } else if (is_word(s[i]) || s[i] == '-') {
@@ -206,7 +213,7 @@ bool match_range(std::string_view s, std::size_t& a_begin, std::size_t& a_end, s
 ast::Expr parse_expression_depth(Markup m, int depth, bool operand) {
   std::uint32_t base = m.base;
   std::string_view s = strip(m.text, base);
-  if (depth > kMaxNesting) throw ExpressionError("expression nested too deeply", base);
+  if (depth > kMaxExpressionNesting) throw ExpressionError("Nesting too deep", base, errc::nesting_too_deep);
   if (!s.empty() && ((s.front() == '"' && s.back() == '"') || (s.front() == '\'' && s.back() == '\''))) {
     std::string_view inner = s.size() >= 2 ? s.substr(1, s.size() - 2) : std::string_view();
     return literal(Value(std::string(inner)), base);
@@ -572,6 +579,10 @@ ast::Expr parse_condition_lax(Markup m) {
     throw ExpressionError("Syntax Error in tag 'if' - Valid syntax: if [expression]", m.base);
   };
   if (chunks.empty()) return fail();
+  if (chunks.size() / 2 > kMaxLogicalOperators)
+    throw ExpressionError("Nesting too deep: more than " + std::to_string(kMaxLogicalOperators) +
+                              " 'and'/'or' in one condition",
+                          m.base, errc::nesting_too_deep);
   auto parts_of = [&](const Chunk& c) {
     IfParts p = match_if_syntax(c.text);
     p.left_pos += c.pos;

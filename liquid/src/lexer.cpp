@@ -64,6 +64,10 @@ std::vector<Token> tokenize(std::string_view src) {
   std::vector<Token> tokens;
   const std::uint32_t n = static_cast<std::uint32_t>(src.size());
   std::uint32_t pos = 0;
+  // The next "%}" and "}" found so far: a later search from before them finds them again.
+  // Remembering them keeps `{%{%{%...` (never closed) linear instead of quadratic.
+  std::size_t tag_close = 0, output_close = 0;
+  bool tag_close_known = false, output_close_known = false;
   while (pos < n) {
     // Next "{{" or "{%".
     std::uint32_t start = pos;
@@ -83,7 +87,11 @@ std::vector<Token> tokenize(std::string_view src) {
     t.begin = start;
     if (src[start + 1] == '%') {
       t.kind = Token::Kind::tag;
-      std::size_t close = src.find("%}", start + 2);
+      if (!tag_close_known || (tag_close != std::string_view::npos && tag_close < start + 2)) {
+        tag_close = src.find("%}", start + 2);
+        tag_close_known = true;
+      }
+      std::size_t close = tag_close;
       if (close == std::string_view::npos) {
         t.end = start + 2;
         t.well_formed = false;
@@ -93,7 +101,12 @@ std::vector<Token> tokenize(std::string_view src) {
       }
     } else {
       t.kind = Token::Kind::output;
-      std::size_t close = src.find('}', start + 2);
+      if (!output_close_known ||
+          (output_close != std::string_view::npos && output_close < start + 2)) {
+        output_close = src.find('}', start + 2);
+        output_close_known = true;
+      }
+      std::size_t close = output_close;
       if (close == std::string_view::npos) {
         t.end = start + 2;
         t.well_formed = false;
@@ -123,7 +136,7 @@ std::vector<Token> tokenize_liquid_lines(std::string_view src, std::uint32_t bas
     if (p < line_end) {
       Token t;
       t.kind = Token::Kind::tag;
-      t.begin = line_begin;
+      t.begin = p;  // errors point at the tag, not at the indentation before it
       t.end = line_end;
       std::uint32_t name_begin = p;
       if (src[p] == '#') {

@@ -13,7 +13,8 @@ std::optional<std::string> MemoryLoader::load(std::string_view name) const {
 }
 
 std::optional<std::filesystem::path> DirectoryLoader::resolve(std::string_view name) const {
-  if (name.empty()) return std::nullopt;
+  // A NUL byte would cut the name short at the system call: another file than the one named.
+  if (name.empty() || name.find('\0') != std::string_view::npos) return std::nullopt;
   std::filesystem::path rel(name);
   if (rel.is_absolute()) return std::nullopt;
   for (const auto& part : rel)

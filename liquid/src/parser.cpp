@@ -70,6 +70,7 @@ void Parser::whitespace_control(BlockBody& body, const lex::Token& t) {
 }
 
 BodyEnd Parser::parse_body(BlockBody& body) {
+  ++consumed_;
   if (++depth_ > max_depth_) {
     --depth_;
     fail(errc::nesting_too_deep, "Nesting too deep", current_.tag_offset);
@@ -159,16 +160,45 @@ void Parser::parse_tag(BlockBody& body, const TagDef& def, const lex::Token& t) 
     ~Restore() { c = saved; }
   } restore{current_, saved};
   std::unique_ptr<Node> node;
+  std::size_t consumed_before = consumed_;
   try {
     node = def.parse(*this);
-  } catch (const SyntaxError&) {
-    throw;
+  } catch (const SyntaxError& e) {
+    if (!recover_block(def, consumed_before, e)) throw;
+    return;
   } catch (const detail::ExpressionError& e) {
-    fail(errc::syntax, e.what(), e.offset());
+    SyntaxError err = error(e.id(), e.what(), e.offset());
+    if (!recover_block(def, consumed_before, err)) throw err;
+    return;
   }
   if (!node) return;
   if (!node->blank()) body.blank = false;
   body.nodes.push_back(std::move(node));
+}
+
+// A block tag whose markup is malformed, while collecting errors: record the error and go
+// through its body up to its end tag, so that the end tag is not reported as stray too.
+bool Parser::recover_block(const TagDef& def, std::size_t consumed_before, const SyntaxError& e) {
+  if (!collect_ || !def.block || consumed_ != consumed_before || e.id() == errc::nesting_too_deep) return false;
+  record(e.diagnostic());
+  skip_block(def.name);
+  return true;
+}
+
+void Parser::skip_block(const std::string& name) {
+  const std::string end = "end" + name;
+  if (name == "raw" || name == "comment" || name == "doc") {  // bodies that are not Liquid
+    RawToken t;
+    while (next_raw_token(t))
+      if (t.tag_name == end || t.embedded_tag == end) return;
+    return;
+  }
+  BlockBody ignored;
+  while (true) {
+    BodyEnd e = parse_body(ignored);
+    if (e.at_eof() || e.tag == end) return;  // at the end, the error already recorded explains it
+    if (e.tag != "else" && e.tag != "elsif" && e.tag != "when") record(unknown_tag_error(e, name).diagnostic());
+  }
 }
 
 void Parser::parse_liquid_tag(BlockBody& body, const lex::Token& t) {
@@ -194,17 +224,18 @@ void Parser::parse_liquid_tag(BlockBody& body, const lex::Token& t) {
 ast::FilteredExpr Parser::parse_filtered(std::string_view text, std::size_t offset) {
   detail::Markup m{text, static_cast<std::uint32_t>(offset)};
   try {
+    if (doc_.mode == ErrorMode::strict2) return detail::parse_filtered_strict2(m, env_);
     return detail::parse_filtered_strict(m, env_);
   } catch (const detail::ExpressionError& e) {
     if (doc_.mode != ErrorMode::lax) {
       std::string trimmed(text);
-      fail(errc::syntax, std::string(e.what()) + " in \"{{" + excerpt(trimmed) + "}}\"", e.offset());
+      fail(e.id(), std::string(e.what()) + " in \"{{" + excerpt(trimmed) + "}}\"", e.offset());
     }
   }
   try {
     return detail::parse_filtered_lax(m, env_);
   } catch (const detail::ExpressionError& e) {  // only for limits (nesting) in lax mode
-    fail(errc::syntax, e.what(), e.offset());
+    fail(e.id(), e.what(), e.offset());
   }
 }
 
@@ -212,7 +243,7 @@ ast::Expr Parser::parse_expression(std::string_view text, std::size_t offset) {
   try {
     return detail::parse_expression_lax({text, static_cast<std::uint32_t>(offset)});
   } catch (const detail::ExpressionError& e) {
-    fail(errc::syntax, e.what(), e.offset());
+    fail(e.id(), e.what(), e.offset());
   }
 }
 
@@ -222,17 +253,18 @@ ast::Expr Parser::parse_condition(std::string_view text, std::size_t offset) {
     try {
       return detail::parse_condition_lax(m);
     } catch (const detail::ExpressionError& e) {
-      fail(errc::syntax, e.what(), e.offset());
+      fail(e.id(), e.what(), e.offset());
     }
   }
   try {
     return detail::parse_condition_strict(m);
   } catch (const detail::ExpressionError& e) {
-    fail(errc::syntax, std::string(e.what()) + " in \"" + excerpt(text) + "\"", e.offset());
+    fail(e.id(), std::string(e.what()) + " in \"" + excerpt(text) + "\"", e.offset());
   }
 }
 
 bool Parser::next_raw_token(RawToken& out) {
+  ++consumed_;
   const lex::Token* t = next_token();
   if (!t) return false;
   out = RawToken{};

@@ -53,6 +53,8 @@ class Parser final : public TagParser {
   std::string_view src(std::uint32_t begin, std::uint32_t end) const;
   void whitespace_control(BlockBody& body, const lex::Token& t);
   void parse_tag(BlockBody& body, const TagDef& def, const lex::Token& t);
+  bool recover_block(const TagDef& def, std::size_t consumed_before, const SyntaxError& e);
+  void skip_block(const std::string& name);
   void parse_liquid_tag(BlockBody& body, const lex::Token& t);
 
   Template::Document& doc_;
@@ -61,6 +63,7 @@ class Parser final : public TagParser {
   std::size_t max_depth_;
   std::size_t depth_ = 0;
   bool trim_next_ = false;  // Ruby's parse_context.trim_whitespace
+  std::size_t consumed_ = 0;  // calls that consumed tokens for a tag's body (parse_body, next_raw_token)
   std::vector<Stream> streams_;
   Current current_;
   std::vector<Diagnostic> diagnostics_;

@@ -13,8 +13,6 @@ namespace {
 namespace g = liquid::grammar;
 namespace pegtl = tao::pegtl;
 
-constexpr int kMaxNesting = 64;  // `a[b[c[...]]]` and nested ranges
-
 struct Builder {
   const char* origin = nullptr;  // start of the markup
   std::uint32_t base = 0;
@@ -29,6 +27,10 @@ struct Builder {
   std::vector<bool> logical_ands;
   LoopMarkup loop;
   std::string attribute;
+  // strict2
+  std::vector<Located> located;  // case subject, when values, cycle group and values
+  bool cycle_named = false;
+  PartialMarkup partial;
 
   template <typename Input>
   std::uint32_t offset(const Input& in) const {
@@ -268,7 +270,13 @@ struct action<g::comparison_tail> {
 template <>
 struct action<g::logical_operator> {
   template <typename Input>
-  static void apply(const Input& in, Builder& b) { b.logical_ands.push_back(in.string() == "and"); }
+  static void apply(const Input& in, Builder& b) {
+    if (b.logical_ands.size() >= kMaxLogicalOperators)
+      throw ExpressionError("Nesting too deep: more than " + std::to_string(kMaxLogicalOperators) +
+                                " 'and'/'or' in one condition",
+                            b.offset(in), errc::nesting_too_deep);
+    b.logical_ands.push_back(in.string() == "and");
+  }
 };
 
 template <>
@@ -317,6 +325,98 @@ struct action<g::loop_attribute_value> {
   }
 };
 
+// ---- strict2 actions ----
+
+template <typename Input>
+Located located(const Input& in, Builder& b) {
+  return Located{b.pop(), static_cast<std::uint32_t>(in.size())};
+}
+
+template <>
+struct action<g::case_subject> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.located.push_back(located(in, b)); }
+};
+template <>
+struct action<g::when_value> : action<g::case_subject> {};
+template <>
+struct action<g::cycle_first> : action<g::case_subject> {};
+template <>
+struct action<g::cycle_value> : action<g::case_subject> {};
+template <>
+struct action<g::cycle_group_colon> {
+  template <typename Input>
+  static void apply(const Input&, Builder& b) { b.cycle_named = true; }
+};
+
+// 5.13 rejects an attribute name it does not know as soon as it reads it.
+template <typename Input>
+void check_attribute(const Input& in, Builder& b, std::initializer_list<std::string_view> allowed,
+                     const char* tag, const char* valid) {
+  std::string name = in.string();
+  for (std::string_view a : allowed)
+    if (name == a) return;
+  throw ExpressionError("Invalid attribute '" + name + "' in " + tag + ". Valid attributes are " + valid, b.offset(in));
+}
+
+template <>
+struct action<g::loop_attribute_name2> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    check_attribute(in, b, {"limit", "offset"}, "for loop", "limit and offset");
+    action<g::loop_attribute_name>::apply(in, b);
+  }
+};
+template <>
+struct action<g::tablerow_attribute_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    check_attribute(in, b, {"cols", "limit", "offset", "range"}, "tablerow loop", "cols, limit, offset and range");
+    action<g::loop_attribute_name>::apply(in, b);
+  }
+};
+
+template <>
+struct action<g::partial_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.partial.name = located(in, b); }
+};
+template <>
+struct action<g::partial_string_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.partial.name = Located{literal(Value(std::move(b.text)), b.offset(in)), static_cast<std::uint32_t>(in.size())};
+    b.text.clear();
+  }
+};
+template <>
+struct action<g::partial_with> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.partial.is_for = in.string() == "for"; }
+};
+template <>
+struct action<g::partial_variable> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.partial.variable = located(in, b); }
+};
+template <>
+struct action<g::partial_alias> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.partial.alias = in.string(); }
+};
+template <>
+struct action<g::partial_attribute_name> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) { b.attribute = in.string(); }
+};
+template <>
+struct action<g::partial_attribute_value> {
+  template <typename Input>
+  static void apply(const Input& in, Builder& b) {
+    b.partial.attributes.emplace_back(std::move(b.attribute), located(in, b));
+  }
+};
+
 // Control: the error table, plus a bound on expression nesting so that hostile markup cannot
 // exhaust the stack.
 template <typename Rule>
@@ -330,7 +430,7 @@ struct control : pegtl::must_if<g::errors>::control<Rule> {
   template <typename Input>
   static void start(const Input& in, Builder& b) {
     if constexpr (nests<Rule>) {
-      if (++b.depth > kMaxNesting) throw pegtl::parse_error("expression nested too deeply", in);
+      if (++b.depth > kMaxExpressionNesting) throw ExpressionError("Nesting too deep", b.offset(in), errc::nesting_too_deep);
     }
   }
   template <typename Input>
@@ -398,6 +498,67 @@ LoopMarkup parse_loop_strict(Markup m) {
   run<g::loop_markup>(m, b);
   b.loop.collection = std::move(b.stack.front());
   return std::move(b.loop);
+}
+
+ast::FilteredExpr parse_filtered_strict2(Markup m, const Environment& env) {
+  Builder b;
+  b.env = &env;
+  run<g::filtered2>(m, b);
+  ast::FilteredExpr out;
+  out.offset = m.base;
+  out.length = static_cast<std::uint32_t>(m.text.size());
+  out.base = b.stack.empty() ? literal(Value(), m.base) : b.pop();
+  out.filters = std::move(b.filters);
+  return out;
+}
+
+Located parse_case_subject_strict2(Markup m) {
+  Builder b;
+  run<g::case_markup>(m, b);
+  return std::move(b.located.front());
+}
+
+std::vector<Located> parse_when_strict2(Markup m) {
+  Builder b;
+  b.condition = true;  // Condition.parse_expression: `when empty` compares with empty?
+  run<g::when_markup>(m, b);
+  return std::move(b.located);
+}
+
+CycleMarkup parse_cycle_strict2(Markup m) {
+  Builder b;
+  run<g::cycle_markup>(m, b);
+  CycleMarkup out;
+  auto it = b.located.begin();
+  if (b.cycle_named) out.group = std::move(*it++);
+  out.values.assign(std::make_move_iterator(it), std::make_move_iterator(b.located.end()));
+  return out;
+}
+
+LoopMarkup parse_loop_strict2(Markup m) {
+  Builder b;
+  run<g::loop_markup2>(m, b);
+  b.loop.collection = std::move(b.stack.front());
+  return std::move(b.loop);
+}
+
+LoopMarkup parse_tablerow_strict2(Markup m) {
+  Builder b;
+  run<g::tablerow_markup>(m, b);
+  b.loop.collection = std::move(b.stack.front());
+  return std::move(b.loop);
+}
+
+PartialMarkup parse_include_strict2(Markup m) {
+  Builder b;
+  run<g::include_markup>(m, b);
+  return std::move(b.partial);
+}
+
+PartialMarkup parse_render_strict2(Markup m) {
+  Builder b;
+  run<g::render_markup>(m, b);
+  return std::move(b.partial);
 }
 
 bool literal_word(std::string_view word, Value& out) {

@@ -97,21 +97,33 @@ ast::Expr copy_subject(const ast::Expr& e) {
   return out;
 }
 
+// One `when` value: the condition `subject == value`, sharing `body` with the other values.
+void add_when(CaseNode& node, ast::Expr value, std::size_t offset, std::size_t length, std::size_t body) {
+  ast::FilteredExpr cond;
+  cond.offset = static_cast<std::uint32_t>(offset);
+  cond.length = static_cast<std::uint32_t>(length);
+  cond.base.offset = cond.offset;
+  cond.base.node = ast::Comparison{std::make_unique<ast::Expr>(copy_subject(node.subject().base)), ast::CompareOp::eq,
+                                   std::make_unique<ast::Expr>(std::move(value)), {}};
+  node.entries.push_back({std::move(cond), body});
+}
+
 // WhenSyntax = (QuotedFragment)(?:(?:\s+or\s+|\s*\,\s*)(QuotedFragment.*))?
 void parse_when(TagParser& p, CaseNode& node, std::string_view markup, std::size_t offset, std::size_t body) {
+  if (p.mode() == ErrorMode::strict2) {  // 5.13: values separated by `or` or `,`, nothing else
+    for (auto& v : detail::parse_when_strict2({markup, static_cast<std::uint32_t>(offset)})) {
+      std::size_t at = v.expr.offset;
+      add_when(node, std::move(v.expr), at, v.length, body);
+    }
+    return;
+  }
   std::size_t pos = 0;
   while (true) {
     auto [b, e] = find_quoted_fragment(markup, pos);
     if (b == npos)
       p.fail("Syntax Error in tag 'case' - Valid when condition: {% when [condition] [or condition2...] %}");
     ast::Expr value = detail::parse_operand_lax({markup.substr(b, e - b), static_cast<std::uint32_t>(offset + b)});
-    ast::FilteredExpr cond;
-    cond.offset = static_cast<std::uint32_t>(offset + b);
-    cond.length = static_cast<std::uint32_t>(e - b);
-    cond.base.offset = cond.offset;
-    cond.base.node = ast::Comparison{std::make_unique<ast::Expr>(copy_subject(node.subject().base)),
-                                     ast::CompareOp::eq, std::make_unique<ast::Expr>(std::move(value)), {}};
-    node.entries.push_back({std::move(cond), body});
+    add_when(node, std::move(value), offset + b, e - b, body);
     // The separator: whitespace "or" whitespace, or a comma; then the rest must start with a
     // fragment.
     std::size_t k = e;
@@ -137,12 +149,20 @@ void parse_when(TagParser& p, CaseNode& node, std::string_view markup, std::size
 
 TagDef case_() {
   return TagDef{"case", [](TagParser& p) -> std::unique_ptr<Node> {
-                  auto [b, e] = find_quoted_fragment(p.markup(), 0);
-                  if (b == npos) p.fail(syntax_message("case", "case [condition]"));
                   ast::FilteredExpr subject;
-                  subject.offset = static_cast<std::uint32_t>(p.markup_offset() + b);
-                  subject.length = static_cast<std::uint32_t>(e - b);
-                  subject.base = p.parse_expression(p.markup().substr(b, e - b), p.markup_offset() + b);
+                  if (p.mode() == ErrorMode::strict2) {  // 5.13: one value and nothing else
+                    auto v = detail::parse_case_subject_strict2(
+                        {p.markup(), static_cast<std::uint32_t>(p.markup_offset())});
+                    subject.offset = v.expr.offset;
+                    subject.length = v.length;
+                    subject.base = std::move(v.expr);
+                  } else {
+                    auto [b, e] = find_quoted_fragment(p.markup(), 0);
+                    if (b == npos) p.fail(syntax_message("case", "case [condition]"));
+                    subject.offset = static_cast<std::uint32_t>(p.markup_offset() + b);
+                    subject.length = static_cast<std::uint32_t>(e - b);
+                    subject.base = p.parse_expression(p.markup().substr(b, e - b), p.markup_offset() + b);
+                  }
                   auto node = std::make_unique<CaseNode>(p.tag_offset(), std::move(subject));
                   BlockBody preamble;  // text before the first `when` is parsed, never rendered
                   BlockBody* body = &preamble;

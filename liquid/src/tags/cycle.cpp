@@ -63,17 +63,51 @@ void parse_values(TagParser& p, CycleNode& node, std::string_view s, std::size_t
     auto [b, e] = detail::find_quoted_fragment(piece, 0);
     if (b != npos) {
       std::size_t at = base + start + b;
-      node.values.push_back(wrap(p.parse_expression(piece.substr(b, e - b), at), at, e - b));
+      ast::Expr value = p.parse_expression(piece.substr(b, e - b), at);
+      // Ruby compacts the parsed list: a literal nil (`nil`, `null`) is no value at all.
+      auto* lit = std::get_if<ast::Literal>(&value.node);
+      if (!lit || !lit->value.is_nil()) node.values.push_back(wrap(std::move(value), at, e - b));
     }
     if (comma == npos) break;
     start = comma + 1;
   }
 }
 
+// Ruby names an unnamed group @variables.to_s: literals by their inspect; any variable makes
+// the name unique to this tag.
+std::string unnamed_key(const CycleNode& node, std::size_t tag_offset) {
+  std::string key = "[";
+  for (std::size_t i = 0; i < node.values.size(); ++i) {
+    if (i) key += ", ";
+    if (auto* lit = std::get_if<ast::Literal>(&node.values[i].base.node))
+      key += lit->value.inspect();
+    else
+      key += "#<VariableLookup@" + std::to_string(tag_offset) + ">";
+  }
+  return key + "]";
+}
+
+// Liquid 5.13's strict2: `[group:] value, value, ...` as expressions (nil values are kept).
+std::unique_ptr<Node> parse_strict2(TagParser& p) {
+  auto cm = detail::parse_cycle_strict2({p.markup(), static_cast<std::uint32_t>(p.markup_offset())});
+  auto node = std::make_unique<CycleNode>(p.tag_offset());
+  if (cm.group) {
+    std::size_t at = cm.group->expr.offset;
+    node->group = wrap(std::move(cm.group->expr), at, cm.group->length);
+  }
+  for (auto& v : cm.values) {
+    std::size_t at = v.expr.offset;
+    node->values.push_back(wrap(std::move(v.expr), at, v.length));
+  }
+  if (!node->group) node->unnamed_key = unnamed_key(*node, p.tag_offset());
+  return node;
+}
+
 }  // namespace
 
 TagDef cycle() {
   return TagDef{"cycle", [](TagParser& p) -> std::unique_ptr<Node> {
+                  if (p.mode() == ErrorMode::strict2) return parse_strict2(p);
                   std::string_view m = p.markup();
                   std::size_t base = p.markup_offset();
                   auto node = std::make_unique<CycleNode>(p.tag_offset());
@@ -98,17 +132,7 @@ TagDef cycle() {
                     parse_values(p, *node, m.substr(k), base + k);
                   } else {
                     parse_values(p, *node, m, base);
-                    // Ruby names the group @variables.to_s: literals by their inspect; any
-                    // variable makes the name unique to this tag.
-                    std::string key = "[";
-                    for (std::size_t i = 0; i < node->values.size(); ++i) {
-                      if (i) key += ", ";
-                      if (auto* lit = std::get_if<ast::Literal>(&node->values[i].base.node))
-                        key += lit->value.inspect();
-                      else
-                        key += "#<VariableLookup@" + std::to_string(p.tag_offset()) + ">";
-                    }
-                    node->unnamed_key = key + "]";
+                    node->unnamed_key = unnamed_key(*node, p.tag_offset());
                   }
                   return node;
                 },

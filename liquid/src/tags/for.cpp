@@ -27,10 +27,10 @@ class ForNode final : public Node {
     std::optional<std::int64_t> to;
     if (limit_expr) {
       Value v = ctx.evaluate(*limit_expr);
-      if (!v.is_nil()) to = integer(ctx, v, limit_expr->offset) + from;
+      if (!v.is_nil()) to = saturating_add(integer(ctx, v, limit_expr->offset), from);
     }
     Segment segment(collection, from, to);
-    ctx.register_slot("for", name) = Value(from + segment.size());
+    ctx.register_slot("for", name) = Value(saturating_add(from, segment.size()));
     if (segment.empty()) return else_body ? else_body->render(ctx, out) : Flow::normal;
 
     auto& stack = ctx.forloop_stack();
@@ -139,7 +139,10 @@ void parse_lax(TagParser& p, ForNode& node) {
 }
 
 void parse_strict(TagParser& p, ForNode& node) {
-  detail::LoopMarkup lm = detail::parse_loop_strict({p.markup(), static_cast<std::uint32_t>(p.markup_offset())});
+  detail::Markup markup{p.markup(), static_cast<std::uint32_t>(p.markup_offset())};
+  // strict2 (5.13) allows commas between the attributes.
+  detail::LoopMarkup lm =
+      p.mode() == ErrorMode::strict2 ? detail::parse_loop_strict2(markup) : detail::parse_loop_strict(markup);
   node.variable = lm.variable;
   std::size_t cb = lm.collection.offset - p.markup_offset();
   // The collection's source text names the loop for `offset: continue`.

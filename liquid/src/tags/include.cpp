@@ -89,6 +89,24 @@ bool parse_partial_markup(TagParser& p, bool quoted_name, PartialMarkup& out) {
   return true;
 }
 
+// Liquid 5.13's strict2 parse of both tags' markup.
+PartialMarkup from_strict2(detail::PartialMarkup pm) {
+  auto located = [](detail::Located& l) {
+    std::size_t at = l.expr.offset;
+    return wrap(std::move(l.expr), at, l.length);
+  };
+  PartialMarkup out;
+  out.name = located(pm.name);
+  if (pm.variable) out.variable = located(*pm.variable);
+  out.is_for = pm.is_for;
+  out.alias = std::move(pm.alias);
+  for (auto& [key, value] : pm.attributes) out.attributes.emplace_back(std::move(key), located(value));
+  return out;
+}
+
+// Inside a `render`, `include` is disabled (Ruby's disabled_tags register).
+constexpr std::string_view kRenderDepthSlot = "render-depth";
+
 std::string_view last_segment(std::string_view name) {
   std::size_t slash = name.rfind('/');
   return slash == npos ? name : name.substr(slash + 1);
@@ -99,15 +117,19 @@ class IncludeNode final : public Node {
   IncludeNode(std::size_t offset, PartialMarkup m) : Node(offset), m_(std::move(m)) {}
 
   Flow render(Context& ctx, std::string& out) const override {
-    Value name = ctx.evaluate(m_.name);
-    if (!name.is_string() || name.as_string().empty())
+    if (Value& depth = ctx.register_slot("include", kRenderDepthSlot); depth.is_int() && depth.as_int() > 0)
+      ctx.raise(errc::partial_not_allowed, "include usage is not allowed in this context", offset());
+    Value evaluated = ctx.evaluate(m_.name);
+    // Ruby rejects only a nil or false name; anything else is looked up by its text.
+    if (!evaluated.truthy())
       ctx.raise(errc::missing_partial, "Argument error in tag 'include' - Illegal template name", m_.name.offset);
-    auto partial = ctx.load_partial(name.as_string(), m_.name.offset);
-    std::string var_name = m_.alias.empty() ? std::string(last_segment(name.as_string())) : m_.alias;
+    std::string name = evaluated.to_s();
+    auto partial = ctx.load_partial(name, m_.name.offset);
+    std::string var_name = m_.alias.empty() ? std::string(last_segment(name)) : m_.alias;
     Value variable;
     if (m_.variable) {
       variable = ctx.evaluate(*m_.variable);
-    } else if (const Value* v = ctx.find_variable(name.as_string())) {
+    } else if (const Value* v = ctx.find_variable(name)) {
       variable = *v;
     }
     std::vector<std::pair<std::string_view, Value>> attributes;
@@ -150,6 +172,15 @@ class RenderNode final : public Node {
     std::vector<std::pair<std::string_view, Value>> attributes;
     for (const auto& [key, expr] : m_.attributes) attributes.emplace_back(key, ctx.evaluate(expr));
 
+    Value& depth = ctx.register_slot("include", kRenderDepthSlot);
+    depth = Value((depth.is_int() ? depth.as_int() : 0) + 1);
+    struct Leave {
+      Context& c;
+      ~Leave() {
+        Value& d = c.register_slot("include", kRenderDepthSlot);
+        d = Value(d.as_int() - 1);
+      }
+    } leave{ctx};
     auto render_one = [&](const Value& item, const std::shared_ptr<ForloopDrop>& loop) {
       Context::PartialScope scope(ctx, *partial, true);
       if (loop) ctx.set_local("forloop", Value(std::shared_ptr<const Drop>(loop)));
@@ -187,7 +218,9 @@ class RenderNode final : public Node {
 TagDef include() {
   return TagDef{"include", [](TagParser& p) -> std::unique_ptr<Node> {
                   PartialMarkup m;
-                  if (!parse_partial_markup(p, false, m))
+                  if (p.mode() == ErrorMode::strict2)
+                    m = from_strict2(detail::parse_include_strict2({p.markup(), static_cast<std::uint32_t>(p.markup_offset())}));
+                  else if (!parse_partial_markup(p, false, m))
                     p.fail("Error in tag 'include' - Valid syntax: include '[template]' (with|for) [object|collection]");
                   return std::make_unique<IncludeNode>(p.tag_offset(), std::move(m));
                 },
@@ -197,7 +230,9 @@ TagDef include() {
 TagDef render() {
   return TagDef{"render", [](TagParser& p) -> std::unique_ptr<Node> {
                   PartialMarkup m;
-                  if (!parse_partial_markup(p, true, m))
+                  if (p.mode() == ErrorMode::strict2)
+                    m = from_strict2(detail::parse_render_strict2({p.markup(), static_cast<std::uint32_t>(p.markup_offset())}));
+                  else if (!parse_partial_markup(p, true, m))
                     p.fail("Syntax error in tag 'render' - Template name must be a quoted string");
                   auto* lit = std::get_if<ast::Literal>(&m.name.base.node);
                   if (!lit || !lit->value.is_string())

@@ -28,6 +28,7 @@ class TablerowDrop final : public Drop {
     if (key == "row") return Value(row_);
     return std::nullopt;
   }
+  std::string to_s() const override { return "Liquid::TablerowloopDrop"; }  // Ruby's Drop#to_s
   void increment() {
     ++index_;
     if (col_ == cols_) {
@@ -56,7 +57,7 @@ class TablerowNode final : public Node {
     if (!collection.truthy()) return Flow::normal;
     std::int64_t from = offset_expr ? integer(ctx, *offset_expr) : 0;
     std::optional<std::int64_t> to;
-    if (limit_expr) to = from + integer(ctx, *limit_expr);
+    if (limit_expr) to = saturating_add(from, integer(ctx, *limit_expr));
     Segment segment(collection, from, to);
     std::int64_t cols = cols_expr ? integer(ctx, *cols_expr) : segment.size();
     out += "<tr class=\"row1\">\n";
@@ -113,12 +114,11 @@ ast::FilteredExpr wrap(ast::Expr e, std::size_t offset, std::size_t length) {
   return f;
 }
 
-void set_attribute(TagParser& p, TablerowNode& node, std::string_view key, ast::FilteredExpr e, std::size_t at) {
+// Other attributes are ignored, as Ruby does (strict2 has rejected unknown ones already).
+void set_attribute(TablerowNode& node, std::string_view key, ast::FilteredExpr e) {
   if (key == "cols") node.cols_expr = std::move(e);
   else if (key == "limit") node.limit_expr = std::move(e);
   else if (key == "offset") node.offset_expr = std::move(e);
-  else if (p.mode() != ErrorMode::lax)
-    p.fail(errc::syntax, "Invalid attribute '" + std::string(key) + "' in tablerow loop. Valid attributes are cols, limit and offset", at);
 }
 
 // Lax: (\w+)\s+in\s+(QuotedFragment+) anywhere, plus TagAttributes.
@@ -142,22 +142,21 @@ void parse_lax(TagParser& p, TablerowNode& node) {
     node.collection_expr = wrap(p.parse_expression(m.substr(c, e - c), base + c), base + c, e - c);
     for (const auto& attr : detail::scan_tag_attributes(m)) {
       std::size_t at = base + attr.value_pos;
-      set_attribute(p, node, attr.name, wrap(p.parse_expression(attr.value, at), at, attr.value.size()), at);
+      set_attribute(node, attr.name, wrap(p.parse_expression(attr.value, at), at, attr.value.size()));
     }
     return;
   }
   p.fail("Syntax Error in 'table_row loop' - Valid syntax: table_row [item] in [collection] cols=3");
 }
 
-void parse_strict(TagParser& p, TablerowNode& node) {
-  detail::LoopMarkup lm = detail::parse_loop_strict({p.markup(), static_cast<std::uint32_t>(p.markup_offset())});
-  if (lm.reversed) p.fail("Invalid attribute 'reversed' in tablerow loop");
+// Liquid 5.13's strict2 parser (strict, like lax, uses the regexps above).
+void parse_strict2(TagParser& p, TablerowNode& node) {
+  detail::LoopMarkup lm = detail::parse_tablerow_strict2({p.markup(), static_cast<std::uint32_t>(p.markup_offset())});
   node.variable = lm.variable;
   std::size_t at = lm.collection.offset;
   node.collection_expr = wrap(std::move(lm.collection), at, 0);
   for (std::size_t i = 0; i < lm.attributes.size(); ++i)
-    set_attribute(p, node, lm.attributes[i].first, wrap(std::move(lm.attributes[i].second), lm.attribute_offsets[i], 0),
-                  lm.attribute_offsets[i]);
+    set_attribute(node, lm.attributes[i].first, wrap(std::move(lm.attributes[i].second), lm.attribute_offsets[i], 0));
 }
 
 }  // namespace
@@ -165,10 +164,10 @@ void parse_strict(TagParser& p, TablerowNode& node) {
 TagDef tablerow() {
   return TagDef{"tablerow", [](TagParser& p) -> std::unique_ptr<Node> {
                   auto node = std::make_unique<TablerowNode>(p.tag_offset());
-                  if (p.mode() == ErrorMode::lax)
-                    parse_lax(p, *node);
+                  if (p.mode() == ErrorMode::strict2)
+                    parse_strict2(p, *node);
                   else
-                    parse_strict(p, *node);
+                    parse_lax(p, *node);
                   BodyEnd end = p.parse_body(node->body);
                   if (end.tag != "endtablerow") p.fail_unknown(end, "tablerow");
                   return node;

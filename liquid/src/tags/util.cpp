@@ -132,8 +132,10 @@ Segment::Segment(const Value& collection, std::int64_t from, std::optional<std::
     case Value::Kind::range: {
       Range r = c->as_range();
       is_range_ = true;
-      clamp(r.size());
-      begin_ += r.first;
+      // Range::size overflows for the widest ranges; more than INT64_MAX items is as good.
+      std::uint64_t span = r.last < r.first ? 0 : static_cast<std::uint64_t>(r.last) - static_cast<std::uint64_t>(r.first);
+      clamp(r.last < r.first ? 0 : span >= static_cast<std::uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<std::int64_t>(span) + 1);
+      if (size_ > 0) begin_ += r.first;  // begin_ < total, so this stays within the range
       break;
     }
     case Value::Kind::hash: {

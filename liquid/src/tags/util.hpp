@@ -17,6 +17,13 @@ std::optional<std::int64_t> ruby_to_i(const Value& v);
 // Liquid's Utils.to_integer (integers as they are, else Integer(obj.to_s)); nullopt if invalid.
 std::optional<std::int64_t> to_integer(const Value& v);
 
+// a + b, saturating at the int64 bounds (limits and offsets of huge ranges).
+inline std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
+  std::int64_t r = 0;
+  if (__builtin_add_overflow(a, b, &r)) return b > 0 ? INT64_MAX : INT64_MIN;
+  return r;
+}
+
 // Assign/Capture syntax: the first run of Ruby's VariableSignature (\(?[\w\-\.\[\]]\)?)+ that
 // is followed (for assign) by `\s*=`. Returns the name and, for assign, the offset of what follows
 // the `=` (npos if no match).
