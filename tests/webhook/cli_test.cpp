@@ -241,7 +241,9 @@ TEST(Cli, DryRunPrintsMaskedRequestsAndSendsNothing) {
   EXPECT_NE(out.find("Content-Type: application/json"), std::string::npos) << out;
   EXPECT_NE(out.find("webhook-signature: v1,"), std::string::npos) << out;
   EXPECT_NE(out.find(R"({"n": 2, "email": "c2@example.com"})"), std::string::npos) << out;
-  EXPECT_NE(out.find("invalid [rendered-json-invalid]"), std::string::npos) << out;
+  // The invalid record names the template position that wrote the bad value.
+  EXPECT_NE(out.find("invalid: req.json#body:1:"), std::string::npos) << out;
+  EXPECT_NE(out.find("[rendered-json-invalid] (output 1:"), std::string::npos) << out;
   EXPECT_NE(err.find("2 valid, 1 invalid"), std::string::npos) << err;
   expect_no_secret(out + err);
   EXPECT_EQ(out.find("qwerty99"), std::string::npos);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include <filesystem>
 #include <fstream>
 
@@ -252,6 +254,180 @@ TEST(Mapping, LiquidErrorMeansNoUpdateAtAll) {
   EXPECT_EQ(m.problem->id, errc::response_mapping);
   EXPECT_NE(m.problem->where.find("req.json#response.b"), std::string::npos) << m.problem->where;
   EXPECT_TRUE(m.updates.empty());
+}
+
+}  // namespace
+}  // namespace webhook
+
+namespace webhook {
+namespace {
+
+// ---- problems at template positions (the origin map) ----
+
+TEST(Located, BodyErrorAtTheTemplatePositionOfTheOutput) {
+  const auto def = parse(R"({"url": "https://h/x",
+    "body": "{\n  \"email\": \"{{ customer.email }}\", \"id\": {{ customer.name }}\n}"})");
+  const auto r = prepare(def, customer);
+  ASSERT_TRUE(r.problem);
+  EXPECT_EQ(r.problem->id, "rendered-json-invalid");
+  // Output line 2 is `  "email": "win@customer.io", "id": Ada`: `Ada` is at output column 37,
+  // written by the output whose expression starts at template column 45 (as liquid reports it).
+  EXPECT_EQ(r.problem->where, "req.json#body:2:45");
+  EXPECT_EQ(r.problem->detail, "(output 2:37)");
+  EXPECT_TRUE(r.problem->format().starts_with("req.json#body:2:45: error: ")) << r.problem->format();
+  EXPECT_TRUE(r.problem->format().ends_with(" [rendered-json-invalid] (output 2:37)"))
+      << r.problem->format();
+}
+
+TEST(Located, ErrorInLiteralTextIsAtItsExactByte) {
+  const auto def = parse(R"({"url": "https://h/x",
+    "body": "{\"n\": \"{{ customer.name }}\",\n \"b\": 1,, \"c\": 2}"})");
+  const auto r = prepare(def, customer);
+  ASSERT_TRUE(r.problem);
+  EXPECT_EQ(r.problem->where, "req.json#body:2:9");
+  EXPECT_EQ(r.problem->detail, "(output 2:9)");
+}
+
+TEST(Located, ConstantBodyIsItsOwnSource) {
+  const auto def = parse(R"({"url": "https://h/x", "body": "{\"a\": 1,\n\"b\": }"})");
+  ASSERT_TRUE(def.body->constant);
+  const auto r = prepare(def, customer);
+  ASSERT_TRUE(r.problem);
+  EXPECT_EQ(r.problem->where, "req.json#body:2:6");
+  EXPECT_EQ(r.problem->detail, "(output 2:6)");
+}
+
+TEST(Located, UnexpectedEndPointsAtTheLastOutput) {
+  const auto def = parse(R"({"url": "https://h/x", "body": "{\"a\": {{ customer.id }}"})");
+  const auto r = prepare(def, customer);
+  ASSERT_TRUE(r.problem);
+  EXPECT_EQ(r.problem->id, "rendered-json-invalid");
+  EXPECT_EQ(r.problem->where, "req.json#body:1:10");  // the output that wrote the last byte
+  EXPECT_EQ(r.problem->detail, "(output 1:8)");  // one past `{"a": 7`, the end of the body
+}
+
+TEST(Located, UrlAndHeaderProblemsNameTheTemplatePosition) {
+  auto r = prepare(parse(R"({"url": "https://h/x", "headers": {"X-A": "v={{ event.evil }}"},
+                           "body": "{}"})"),
+                   customer);
+  ASSERT_TRUE(r.problem);
+  EXPECT_EQ(r.problem->id, errc::header_control_char);
+  EXPECT_EQ(r.problem->where, "req.json#headers.X-A:1:6");
+  EXPECT_EQ(r.problem->detail, "(rendered value offset 3)");
+  r = prepare(parse(R"({"url": "https://h/{{ event.evil }}", "body": "{}"})"), customer);
+  ASSERT_TRUE(r.problem);
+  EXPECT_EQ(r.problem->id, errc::url_control_char);
+  EXPECT_EQ(r.problem->where, "req.json#url:1:14");
+}
+
+TEST(Located, WarningsOnlyWhenAsked) {
+  const auto def = parse(R"({"url": "https://h/x", "body": "{\"a\": 1, \"a\": {{ customer.id }}}"})");
+  auto r = prepare(def, customer);
+  ASSERT_TRUE(r.request);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].id, "json-duplicate-key");
+  EXPECT_EQ(r.warnings[0].severity, liquid::Severity::warning);
+  EXPECT_EQ(r.warnings[0].where, "req.json#body:1:10");
+  r = prepare(def, customer, {}, false);
+  ASSERT_TRUE(r.request);
+  EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST(Located, PlusWrittenByUrlEncodeIsNotALiteralPlus) {
+  const auto def = parse(R"({"url": "https://h/x",
+    "headers": {"Content-Type": "application/x-www-form-urlencoded"},
+    "body": "a={{ event.feedback | url_encode }}&b=1+2"})");
+  const auto r = prepare(def, liquid::parse_json(R"({"event": {"feedback": "two words"}})"));
+  ASSERT_TRUE(r.request) << r.problem->format();
+  EXPECT_EQ(r.request->body, "a=two+words&b=1+2");
+  ASSERT_EQ(r.warnings.size(), 1u);  // the `+` of the template text only
+  EXPECT_EQ(r.warnings[0].id, "form-literal-plus");
+  EXPECT_EQ(r.warnings[0].where, "req.json#body:1:40");
+}
+
+// ---- contextual escaping ("escape") ----
+
+TEST(Escape, DefinitionField) {
+  EXPECT_EQ(parse(R"({"url": "https://h"})").escape, liquid::EscapeMode::none);
+  EXPECT_EQ(parse(R"({"url": "https://h", "escape": "json"})").escape, liquid::EscapeMode::json);
+  EXPECT_EQ(parse(R"({"url": "https://h", "escape": "form"})").escape, liquid::EscapeMode::form);
+  EXPECT_EQ(parse(R"({"url": "https://h", "escape": "none"})").escape, liquid::EscapeMode::none);
+  EXPECT_EQ(error_id(R"({"url": "https://h", "escape": "html"})"), "definition-value @ escape");
+  EXPECT_EQ(error_id(R"({"url": "https://h", "escape": true})"), "definition-type @ escape");
+}
+
+const liquid::Value hostile = liquid::parse_json(R"({"customer": {
+    "name": "Ada\", \"admin\": true, \"x\": \"",
+    "note": "back\\slash \"quoted\"\nnew line\ttab \u2028 </script>",
+    "ltv": 12.5, "tags": ["a\"b", "c"], "first": "Ada Love&lace=1",
+    "form": "x&admin=1&y=a+b c%41"}})");
+
+TEST(Escape, JsonKeepsTheKeysWhateverTheData) {
+  const char* body =
+      R"("body": "{\"name\": \"{{ customer.name }}\", \"note\": \"{{ customer.note }}\", \"ltv\": {{ customer.ltv }}, \"tags\": {{ customer.tags }}, \"bare\": {{ customer.name }}}")";
+  // Unescaped, the record breaks the JSON (or worse, adds a key): not sent.
+  auto r = prepare(parse(std::string(R"({"url": "https://h/x", )") + body + "}"), hostile);
+  ASSERT_TRUE(r.problem);
+  EXPECT_EQ(r.problem->id, "rendered-json-invalid");
+  // Escaped, every value lands where the template put it.
+  r = prepare(parse(std::string(R"({"url": "https://h/x", "escape": "json", )") + body + "}"),
+              hostile);
+  ASSERT_TRUE(r.request) << r.problem->format();
+  const auto sent = boost::json::parse(r.request->body).as_object();
+  ASSERT_EQ(sent.size(), 5u) << r.request->body;
+  const auto& c = hostile.as_hash();
+  const auto& customer_hash = c.find("customer")->as_hash();
+  EXPECT_EQ(sent.at("name").as_string(), customer_hash.find("name")->as_string());
+  EXPECT_EQ(sent.at("note").as_string(), customer_hash.find("note")->as_string());
+  EXPECT_EQ(sent.at("ltv").as_double(), 12.5);
+  EXPECT_EQ(boost::json::serialize(sent.at("tags")), R"(["a\"b","c"])");
+  EXPECT_EQ(sent.at("bare").as_string(), customer_hash.find("name")->as_string());
+}
+
+std::vector<std::pair<std::string, std::string>> form_fields(std::string_view body) {
+  const auto decode = [](std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '+') {
+        out += ' ';
+      } else if (s[i] == '%' && i + 2 < s.size()) {
+        out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+        i += 2;
+      } else {
+        out += s[i];
+      }
+    }
+    return out;
+  };
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::size_t start = 0;
+  while (start <= body.size()) {
+    const std::size_t amp = std::min(body.find('&', start), body.size());
+    const std::string_view pair = body.substr(start, amp - start);
+    const std::size_t eq = pair.find('=');
+    fields.emplace_back(decode(pair.substr(0, eq)),
+                        eq == std::string_view::npos ? "" : decode(pair.substr(eq + 1)));
+    start = amp + 1;
+  }
+  return fields;
+}
+
+TEST(Escape, FormKeepsTheFieldsWhateverTheData) {
+  const std::string def = R"({"url": "https://h/x?r={{ customer.first | url_encode }}",
+    "headers": {"Content-Type": "application/x-www-form-urlencoded", "X-Name": "{{ customer.first }}"},
+    "escape": "form", "body": "name={{ customer.first }}&form={{ customer.form }}&enc={{ customer.first | url_encode }}"})";
+  const auto r = prepare(parse(def), hostile);
+  ASSERT_TRUE(r.request) << r.problem->format();
+  const auto fields = form_fields(r.request->body);
+  ASSERT_EQ(fields.size(), 3u) << r.request->body;
+  EXPECT_EQ(fields[0], (std::pair<std::string, std::string>{"name", "Ada Love&lace=1"}));
+  EXPECT_EQ(fields[1], (std::pair<std::string, std::string>{"form", "x&admin=1&y=a+b c%41"}));
+  // An output that is already url_encoded is not encoded twice.
+  EXPECT_EQ(fields[2], (std::pair<std::string, std::string>{"enc", "Ada Love&lace=1"}));
+  // Headers and the URL are not form-escaped: the URL template encodes with url_encode (a raw
+  // space would make the URL invalid, and the request is then not sent).
+  EXPECT_EQ(r.request->headers[1].second, "Ada Love&lace=1");
+  EXPECT_EQ(r.request->url, "https://h/x?r=Ada+Love%26lace%3D1");
 }
 
 }  // namespace

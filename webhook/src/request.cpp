@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
+#include <chrono>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -105,12 +106,17 @@ std::shared_ptr<const liquid::Environment> webhook_environment() {
   return env;
 }
 
+bool has_liquid(std::string_view s) {
+  return s.find("{{") != std::string_view::npos || s.find("{%") != std::string_view::npos;
+}
+
 TemplateField make_template(const RequestDefinition& def, std::string field, std::string source,
                             bool sensitive) {
   TemplateField t;
   t.name = def.path.filename().string() + "#" + field;
   t.field = std::move(field);
   t.sensitive = sensitive;
+  if (!has_liquid(source)) t.constant = source;
   try {
     t.tmpl = std::make_shared<const liquid::Template>(
         liquid::Template::parse(std::move(source), {.mode = liquid::ErrorMode::lax, .name = t.name},
@@ -124,10 +130,6 @@ TemplateField make_template(const RequestDefinition& def, std::string field, std
                           d.message + " [" + d.id + "]" + (sensitive ? "" : "\n" + d.format(true)));
   }
   return t;
-}
-
-bool has_liquid(std::string_view s) {
-  return s.find("{{") != std::string_view::npos || s.find("{%") != std::string_view::npos;
 }
 
 void collect_url_secrets(std::string_view url_source, std::vector<std::string>& secrets) {
@@ -159,14 +161,14 @@ RequestDefinition parse_definition(std::string_view text, const std::filesystem:
     if (ec) throw DefinitionError(definition_errc::json, "", "not valid JSON: " + ec.message());
   }
   const json::object& obj = expect_object(root, "(top level)");
-  static const std::set<std::string, std::less<>> known = {"name",     "method", "url",
-                                                           "headers",  "body",   "body_file",
-                                                           "response", "retry",  "signing_secret"};
+  static const std::set<std::string, std::less<>> known = {
+      "name",     "method", "url",   "headers",       "body", "body_file",
+      "response", "retry",  "escape", "signing_secret"};
   for (const auto& kv : obj)
     if (!known.contains(std::string_view(kv.key())))
       throw DefinitionError(
           unknown_field, std::string(kv.key()),
-          "unknown field (known: name, method, url, headers, body, body_file, response, "
+          "unknown field (known: name, method, url, headers, body, body_file, escape, response, "
           "retry, signing_secret)");
   std::string fingerprint_input(text);
 
@@ -213,6 +215,16 @@ RequestDefinition parse_definition(std::string_view text, const std::filesystem:
     def.headers.insert(
         def.headers.begin(),
         {"Content-Type", make_template(def, "headers.Content-Type", "application/json", false)});
+
+  if (auto* v = obj.if_contains("escape")) {
+    const std::string mode = expect_string(*v, "escape");
+    if (mode == "json")
+      def.escape = liquid::EscapeMode::json;
+    else if (mode == "form")
+      def.escape = liquid::EscapeMode::form;
+    else if (mode != "none")
+      throw DefinitionError(value, "escape", "must be json, form or none, not '" + mode + "'");
+  }
 
   const json::value* body = obj.if_contains("body");
   const json::value* body_file = obj.if_contains("body_file");
@@ -281,6 +293,17 @@ RequestDefinition parse_definition(std::string_view text, const std::filesystem:
   return def;
 }
 
+std::string Problem::format() const {
+  std::string out = where;
+  if (!out.empty()) out += ": ";
+  out += liquid::severity_name(severity);
+  out += ": ";
+  out += message;
+  out += " [" + id + "]";
+  if (!detail.empty()) out += " " + detail;
+  return out;
+}
+
 std::string mask_text(const RequestDefinition& def, std::string_view text) {
   return redact(mask_urls(text), def.secrets);
 }
@@ -304,46 +327,59 @@ std::string hex_byte(unsigned char c) {
 }  // namespace
 
 PrepareResult prepare(const RequestDefinition& def, const liquid::Value& record,
-                      const liquid::RenderOptions& options) {
+                      const liquid::RenderOptions& options, bool collect_warnings) {
   PrepareResult out;
+  // One "now" for every render of this request, so that a render repeated to locate a problem
+  // writes the same bytes.
+  liquid::RenderOptions opts = options;
+  if (!opts.now) opts.now = std::chrono::system_clock::now();
+  opts.escape = liquid::EscapeMode::none;
+  opts.origins = nullptr;
   const TemplateField* current = &def.url;
   try {
-    std::string url = def.url.tmpl->render(record, options);
+    std::string url;
+    detail::render_field(def.url, record, opts, url);
     auto checked = check_url(url);
     if (checked.problem) {
-      out.problem = Problem{
-          std::string(checked.problem->id), mask_text(def, checked.problem->message),
-          def.url.name + " (rendered URL offset " + std::to_string(checked.problem->offset) + ")"};
+      out.problem = Problem{std::string(checked.problem->id),
+                            mask_text(def, checked.problem->message),
+                            detail::locate_output(def.url, record, opts, checked.problem->offset),
+                            "(rendered URL offset " + std::to_string(checked.problem->offset) + ")"};
       return out;
     }
     PreparedRequest req;
     req.method = def.method;
     req.url = std::move(checked.ok->url);
     bool explicit_authorization = false;
-    std::string content_type;
+    std::string_view content_type;
     req.headers.reserve(def.headers.size() + 1);
     for (const auto& [name, field] : def.headers) {
       current = &field;
-      std::string v = field.tmpl->render(record, options);
+      std::string v;
+      detail::render_field(field, record, opts, v);
       if (auto bad = find_control_char(v, true)) {
         out.problem =
             Problem{std::string(errc::header_control_char),
                     "the rendered value of header " + name + " contains the control character " +
                         hex_byte(static_cast<unsigned char>(v[*bad])),
-                    field.name + " (rendered value offset " + std::to_string(*bad) + ")"};
+                    detail::locate_output(field, record, opts, *bad),
+                    "(rendered value offset " + std::to_string(*bad) + ")"};
         return out;
       }
-      const std::string lname = lower(name);
-      if (lname == "authorization") explicit_authorization = true;
-      if (lname == "content-type") content_type = v;
+      if (name.size() == 13 && lower(name) == "authorization") explicit_authorization = true;
       req.headers.emplace_back(name, std::move(v));
+      if (name.size() == 12 && lower(name) == "content-type")
+        content_type = req.headers.back().second;
     }
     if (checked.ok->basic && !explicit_authorization)
       req.headers.emplace_back("Authorization", *checked.ok->basic);
     if (def.body && def.method != "GET") {
       current = &*def.body;
-      req.body = def.body->tmpl->render(record, options);
-      if (auto problem = detail::check_body(def, req.body, content_type, out.warnings)) {
+      opts.escape = def.escape;
+      // content_type points into req.headers, which no longer grows.
+      if (auto problem = detail::render_checked_body(def, *def.body, record, opts, content_type,
+                                                     req.body,
+                                                     collect_warnings ? &out.warnings : nullptr)) {
         out.problem = std::move(problem);
         return out;
       }

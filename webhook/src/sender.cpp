@@ -315,7 +315,7 @@ class Worker {
                              "records line " + std::to_string(record)});
       return false;
     }
-    PrepareResult prepared = prepare(def_, value, {});
+    PrepareResult prepared = prepare(def_, value, {}, false);
     if (prepared.problem) {
       finish_invalid(record, *prepared.problem);
       return false;
@@ -381,6 +381,13 @@ class Worker {
       out += ",\"where\":";
       liquid::append_json_string(out, p.where);
     }
+    if (!p.detail.empty()) {
+      out += ",\"detail\":";
+      liquid::append_json_string(out, p.detail);
+    }
+    // The same as one line, as a compiler would print it.
+    out += ",\"diagnostic\":";
+    liquid::append_json_string(out, mask_text(def_, p.format()));
     out += '}';
   }
 
@@ -635,9 +642,9 @@ DryRunSummary dry_run(const RequestDefinition& def, const std::filesystem::path&
     if (!problem && prepared.problem) problem = prepared.problem;
     if (problem) {
       ++summary.invalid;
-      out << "invalid [" << problem->id << "] " << mask_text(def, problem->message);
-      if (!problem->where.empty()) out << " at " << problem->where;
-      out << "\n\n";
+      out << "invalid: " << mask_text(def, problem->format()) << "\n";
+      for (const auto& w : prepared.warnings) out << mask_text(def, w.format()) << "\n";
+      out << "\n";
       continue;
     }
     ++summary.valid;
@@ -654,8 +661,7 @@ DryRunSummary dry_run(const RequestDefinition& def, const std::filesystem::path&
       req.headers.emplace_back("webhook-signature", def.signing->sign(id, ts, req.body));
     }
     out << format_masked(def, req);
-    for (const auto& w : prepared.warnings)
-      out << "warning [" << w.id << "] " << mask_text(def, w.message) << " at " << w.where << "\n";
+    for (const auto& w : prepared.warnings) out << mask_text(def, w.format()) << "\n";
     out << "\n";
   }
   return summary;

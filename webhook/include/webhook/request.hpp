@@ -8,6 +8,8 @@
 //     "headers": {"X-Request-Id": "{{ event.id }}"},      name -> Liquid; Content-Type defaults
 //                                                          to application/json
 //     "body": "{\"email\": \"{{ customer.email }}\"}",    or "body_file": "lead.liquid"
+//     "escape": "json",                                   none (default), json or form: how
+//                                                          every {{ }} of the body is escaped
 //     "response": {"lead_id": "{{ response.id }}"},       attribute -> Liquid
 //     "retry": {"max_retries": 10, "base_delay_s": 25, "jitter": 0.2,
 //               "retry_after_cap_s": 3600, "timeout_s": 4, "max_response_bytes": 1048576},
@@ -63,6 +65,8 @@ struct TemplateField {
   std::string name;   // "<file>#<field>": the template name in diagnostics
   std::shared_ptr<const liquid::Template> tmpl;
   bool sensitive = false;  // its output is a secret (URL, credential headers): never printed
+  // The source has no Liquid markup, so it renders to itself for every record: not rendered.
+  std::optional<std::string> constant;
 };
 
 struct RequestDefinition {
@@ -73,6 +77,9 @@ struct RequestDefinition {
   std::vector<std::pair<std::string, TemplateField>> headers;  // in file order
   std::optional<TemplateField> body;
   std::vector<std::pair<std::string, TemplateField>> response;
+  // Contextual escaping of the body's outputs (RenderOptions::escape). URL and headers are never
+  // escaped: a URL template escapes its parts with url_encode.
+  liquid::EscapeMode escape = liquid::EscapeMode::none;
   RetryPolicy retry;
   std::optional<SigningKey> signing;
   std::string fingerprint;           // sha256 of the definition (and body_file) bytes
@@ -93,9 +100,21 @@ struct PreparedRequest {
 
 // Why a record's request is not sent (status `invalid`), or why a mapping failed.
 struct Problem {
+  Problem() = default;
+  Problem(std::string id_, std::string message_, std::string where_ = {}, std::string detail_ = {},
+          liquid::Severity severity_ = liquid::Severity::error)
+      : id(std::move(id_)),
+        message(std::move(message_)),
+        where(std::move(where_)),
+        detail(std::move(detail_)),
+        severity(severity_) {}
   std::string id;       // webhook::errc::*, a liquid errc, or a liquid::validate id
   std::string message;  // masked
   std::string where;    // "<file>#<field>:line:col" (template position) or ""
+  std::string detail;   // e.g. "(output 5:23)": where in the rendered text
+  liquid::Severity severity = liquid::Severity::error;
+  // One line: `req.json#body:5:23: error: message [id] (output 5:23)`.
+  std::string format() const;
 };
 
 struct PrepareResult {
@@ -106,9 +125,12 @@ struct PrepareResult {
 
 // Render url, headers and body for `record`; check URL and headers for control characters,
 // scheme and header names; move URL userinfo to Authorization: Basic; validate the body for
-// its Content-Type.
+// its Content-Type. A problem points at the template position that wrote the offending byte:
+// the render is repeated with an origin map only then, so valid requests cost one render.
+// Without `collect_warnings`, a body with only validator warnings is not rendered again
+// (the sender has no use for them).
 PrepareResult prepare(const RequestDefinition& def, const liquid::Value& record,
-                      const liquid::RenderOptions& options = {});
+                      const liquid::RenderOptions& options = {}, bool collect_warnings = true);
 
 // Text with every secret of `req` masked (Authorization, Cookie, *token*, *key*, *secret*...
 // header values, the URL userinfo and the secrets of the definition): for printing.
