@@ -4,16 +4,18 @@
 # at several concurrencies, in one run.
 #
 #   webhook/bench/dispatch.sh --webhook BUILD/webhook/webhook [--n 100000] [--conns "64 256 600"]
-#                             [--repeat 1] [--out DIR]
+#                             [--repeat 1] [--wrk-seconds 10] [--out DIR]
 #
-# Needs: nginx, node (data generator), gcc + libcurl headers, ../shared/perf (the perf kit).
+# At each concurrency: wrk (the machine's ceiling; --wrk-seconds 0 skips it), the bare libcurl
+# client, then `webhook send` over N records.
+# Needs: nginx, wrk, node (data generator), gcc + libcurl headers, ../shared/perf (the perf kit).
 # Everything listens on 127.0.0.1 only; nginx is stopped by its PID on exit. Prints one JSON
 # line per measurement and a summary table.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 PERF="${PERF:-$ROOT/../shared/perf}"
-WEBHOOK="" N=100000 CONNS="64 256 600" REPEAT=1 PORT=18090
+WEBHOOK="" N=100000 CONNS="64 256 600" REPEAT=1 PORT=18090 WRK_SECONDS=10
 OUT="$(mktemp -d /tmp/webhook-dispatch-XXXXXX)"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -21,6 +23,7 @@ while [ $# -gt 0 ]; do
     --n) N=$2; shift 2;;
     --conns) CONNS=$2; shift 2;;
     --repeat) REPEAT=$2; shift 2;;
+    --wrk-seconds) WRK_SECONDS=$2; shift 2;;
     --out) OUT=$2; shift 2;;
     --port) PORT=$2; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
@@ -58,6 +61,13 @@ trap 'kill -QUIT "$NGINX_PID" 2>/dev/null || true' EXIT
 
 for r in $(seq "$REPEAT"); do
   for c in $CONNS; do
+    if [ "$WRK_SECONDS" != 0 ]; then
+      BODY_FILE="$OUT/body.json" timeout $((WRK_SECONDS + 20)) wrk -t2 -c"$c" -d"${WRK_SECONDS}s" \
+        -s "$PERF/dispatch/post.lua" "http://127.0.0.1:$PORT/hook" > "$OUT/wrk-$c.txt" 2>&1 || true
+      rps=$(awk '/^Requests\/sec:/ {print $2}' "$OUT/wrk-$c.txt")
+      non2xx=$(awk '/Non-2xx/ {print $NF}' "$OUT/wrk-$c.txt")
+      echo "{\"tool\":\"wrk\",\"c\":$c,\"rep\":$r,\"req_per_s\":${rps:-0},\"non2xx\":${non2xx:-0}}" | tee -a "$OUT/results.jsonl"
+    fi
     line=$("$OUT/curl_multi_post" --url "http://127.0.0.1:$PORT/hook" --n "$N" --c "$c" --timeout-ms 4000 \
       --body "$OUT/body.json" --max-seconds 150)
     echo "$line" | python3 -c "import json,sys; d=json.load(sys.stdin); print(json.dumps({'tool':'curl_multi_post','c':$c,'rep':$r,'req_per_s':d['req_per_s'],'errors':d['errors']}))" | tee -a "$OUT/results.jsonl"
