@@ -147,9 +147,17 @@ void Context::set_local(std::string_view name, Value value) {
   scopes_.back().set(name, std::move(value));
 }
 
+void Context::nesting_too_deep() {
+  // An ordinary render error, as Ruby's StackLevelError: in inline-error mode the enclosing
+  // node prints it and the render goes on, each level unwinding once.
+  constexpr unsigned kMaxNestingErrors = 64;
+  Diagnostic d = doc_->diagnostic(errc::nesting_too_deep, "Nesting too deep", 0);
+  if (++nesting_errors_ > kMaxNestingErrors) throw LimitError(std::move(d));
+  throw RenderError(std::move(d));
+}
+
 void Context::push_scope() {
-  if (base_depth_ + scopes_.size() > options_.limits.max_depth)
-    throw LimitError(doc_->diagnostic(errc::nesting_too_deep, "Nesting too deep", 0));
+  if (base_depth_ + scopes_.size() > options_.limits.max_depth) nesting_too_deep();
   scopes_.emplace_back();
   if (!spare_scopes_.empty()) {
     scopes_.back().vars = std::move(spare_scopes_.back());
@@ -408,7 +416,11 @@ bool Context::compare(const ast::Comparison& c, std::uint32_t offset) {
     }
     return c.op == O::eq ? eq : !eq;
   }
-  if (!left || !right) return false;  // method literals have no <, >, contains
+  // `"x" contains blank`: Ruby's contains turns its right operand into a string when the left
+  // is one, and a method literal's to_s is '', which every string includes. Otherwise method
+  // literals have no <, > or include?.
+  if (c.op == O::contains && rm && left) return left->is_string();
+  if (!left || !right) return false;
   if (c.op == O::contains) {
     if (!left->truthy() || !right->truthy()) return false;
     switch (left->kind()) {
@@ -448,9 +460,12 @@ bool Context::compare(const ast::Comparison& c, std::uint32_t offset) {
     int r = left->as_string().compare(right->as_string());
     cmp = r < 0 ? -1 : r > 0 ? 1 : 0;
   } else {
+    // Ruby's rb_cmperr: the right operand by its inspect when it is an immediate (nil, true,
+    // false, a small Integer) or a Float, by its class otherwise ("with String").
+    const bool immediate = right->is_nil() || right->is_bool() || right->is_number();
     raise(errc::comparison,
           "comparison of " + ruby_class(*left) + " with " +
-              (right->is_string() ? right->inspect() : right->to_s()) + " failed",
+              (immediate ? right->inspect() : ruby_class(*right)) + " failed",
           offset);
   }
   switch (c.op) {
@@ -635,7 +650,7 @@ Context::PartialScope::PartialScope(Context& ctx, const Template& partial, bool 
     // Ruby's new_isolated_subcontext: fresh scopes, counters and loops, no globals; one more
     // level toward the nesting limit.
     if (ctx.base_depth_ + 2 > ctx.options_.limits.max_depth)
-      throw LimitError(ctx.doc_->diagnostic(errc::nesting_too_deep, "Nesting too deep", 0));
+      ctx.nesting_too_deep();
     ctx.base_depth_ += 1;
     saved_scopes_ = std::move(ctx.scopes_);
     ctx.scopes_.clear();
@@ -645,6 +660,9 @@ Context::PartialScope::PartialScope(Context& ctx, const Template& partial, bool 
     saved_counters_ = std::move(ctx.counters_);
     ctx.counters_.vars.clear();
     ctx.globals_ = &kNil;
+    // Ruby layers the registers (StaticRegisters): the partial reads the caller's cycle and
+    // for-offset positions, and what it writes is gone when it returns.
+    saved_registers_ = ctx.registers_;
   } else {
     ctx.push_scope();  // Ruby's context.stack: counts toward the nesting limit
   }
@@ -658,6 +676,7 @@ Context::PartialScope::~PartialScope() {
     ctx_.forloops_ = std::move(saved_forloops_);
     ctx_.counters_ = std::move(saved_counters_);
     ctx_.globals_ = saved_globals_;
+    ctx_.registers_ = std::move(saved_registers_);
   } else {
     ctx_.pop_scope();
   }

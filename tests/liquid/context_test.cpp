@@ -100,13 +100,25 @@ TEST(Context, ComparingAStringWithANumberIsAnError) {
   EXPECT_EQ(r.output, "Liquid error (line 1): comparison of String with 1 failedx");
 }
 
-// Ruby names the class of a right operand that is not a special constant: "comparison of
-// Integer with String failed". context.cpp prints its inspect instead; disabled until fixed there.
-TEST(Context, DISABLED_ComparisonMessageNamesTheClassOfAStringOperand) {
+// Ruby's rb_cmperr names the class of a right operand that is not an immediate or a Float:
+// "comparison of Integer with String failed", but "comparison of String with 1.5 failed".
+TEST(Context, ComparisonMessageNamesTheClassOfAStringOperand) {
   EXPECT_EQ(testing::render_inline("{% if 1 > 'a' %}y{% endif %}").output,
             "Liquid error (line 1): comparison of Integer with String failed");
   EXPECT_EQ(testing::render_inline("{% if 1.5 > 'a' %}y{% endif %}").output,
             "Liquid error (line 1): comparison of Float with String failed");
+  EXPECT_EQ(testing::render_inline("{% if 'a' > 1.5 %}y{% endif %}").output,
+            "Liquid error (line 1): comparison of String with 1.5 failed");
+  EXPECT_EQ(testing::render_inline("{% if 'a' > nil %}y{% endif %}").output, "");  // nil has no <=>
+}
+
+// Ruby's contains stringifies its right operand for a string on the left; `blank` and `empty`
+// stringify to '', which every string contains. Arrays and hashes do not contain them.
+TEST(Context, ContainsAMethodLiteral) {
+  EXPECT_EQ(testing::render("{% if 'x' contains blank %}y{% endif %}"), "y");
+  EXPECT_EQ(testing::render("{% if '' contains empty %}y{% endif %}"), "y");
+  EXPECT_EQ(testing::render("{% if arr contains empty %}y{% else %}n{% endif %}", kData), "n");
+  EXPECT_EQ(testing::render("{% if blank contains 'x' %}y{% else %}n{% endif %}"), "n");
 }
 
 TEST(Context, StrictVariables) {

@@ -158,6 +158,10 @@ class Context {
   std::size_t base_depth_ = 0;  // scopes of enclosing isolated renders
   Scope counters_;
   std::uint64_t local_names_ = 0;  // see name_bit
+  // "Nesting too deep" errors rendered inline so far: past a few, a template that recurses in
+  // two places would take exponential time, so the error then ends the render.
+  unsigned nesting_errors_ = 0;
+  [[noreturn]] void nesting_too_deep();
   std::map<RegisterKey, Value, RegisterLess> registers_;
   std::vector<std::shared_ptr<ForloopDrop>> forloops_;
   std::map<std::string, std::shared_ptr<const Template>, std::less<>> partials_;
@@ -190,6 +194,7 @@ class Context::PartialScope {
   std::vector<std::shared_ptr<ForloopDrop>> saved_forloops_;
   Scope saved_counters_;
   const Value* saved_globals_;
+  decltype(Context::registers_) saved_registers_;
 };
 
 // The `forloop` object of for loops (and of `render ... for`).

@@ -19,6 +19,9 @@ class IfchangedNode final : public Node {
     return f;
   }
   std::string_view tag_name() const override { return "ifchanged"; }
+  // Ruby's Block#blank?: its body's (an enclosing if/for then drops its whitespace text, and
+  // an error in the tag is not printed).
+  bool blank() const override { return body.blank; }
   void for_each_body(const std::function<void(const BlockBody&)>& f) const override { f(body); }
   BlockBody body;
 };

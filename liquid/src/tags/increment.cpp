@@ -11,7 +11,21 @@ class CounterNode final : public Node {
       : Node(offset), name_(std::move(name)), delta_(delta) {}
   Flow render(Context& ctx, std::string& out) const override {
     Value& slot = ctx.counter(name_);
-    std::int64_t value = slot.is_int() ? slot.as_int() : 0;
+    // A counter seeded from a global of the same name counts from its value, as Ruby's
+    // `env[name] ||= 0; env[name] + 1` does; a value Ruby cannot add 1 to fails there with a
+    // TypeError or NoMethodError, which Liquid reports as "internal".
+    if (slot.is_float()) {
+      double value = slot.as_float();
+      double shown = delta_ > 0 ? value : value - 1;
+      slot = Value(value + delta_);
+      ctx.write_output(out, Value(shown), nullptr);
+      return Flow::normal;
+    }
+    if (!slot.truthy()) slot = Value(0);  // `||= 0`: nil and false count from 0
+    if (!slot.is_int()) ctx.raise(errc::internal, "internal", offset());
+    std::int64_t value = slot.as_int();
+    if (value == (delta_ > 0 ? INT64_MAX : INT64_MIN))  // Ruby would go on in a Bignum
+      ctx.raise(errc::internal, "internal", offset());
     // increment prints the value before counting, decrement after.
     std::int64_t shown = delta_ > 0 ? value : value - 1;
     slot = Value(value + delta_);

@@ -82,6 +82,9 @@ class TablerowNode final : public Node {
     return Flow::normal;
   }
   std::string_view tag_name() const override { return "tablerow"; }
+  // Ruby's Block#blank?: its body's (an enclosing if/for then drops its whitespace text, and
+  // an error in the tag is not printed).
+  bool blank() const override { return body.blank; }
   void for_each_expression(const std::function<void(const ast::FilteredExpr&)>& f) const override {
     f(collection_expr);
     for (const auto* e : {&cols_expr, &limit_expr, &offset_expr})

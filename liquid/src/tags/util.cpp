@@ -148,11 +148,13 @@ Segment::Segment(const Value& collection, std::int64_t from, std::optional<std::
       break;
     }
     case Value::Kind::string:
-      // A string is one item (Ruby's slice_collection special case); empty is none.
+      // A string is one item (Ruby's slice_collection_using_each special case, which returns
+      // before offset and limit are applied: they are ignored); empty is none.
       use_items_ = true;
       if (!c->as_string().empty()) {
-        clamp(1);
-        if (size_ == 1) items_.push_back(*c);
+        begin_ = 0;
+        size_ = 1;
+        items_.push_back(*c);
       }
       break;
     default: break;  // nil, numbers, booleans, opaque drops: nothing to iterate

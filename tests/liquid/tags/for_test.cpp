@@ -84,7 +84,9 @@ endfor %})LQ", R"LQ(123)LQ"},
         RenderCase{R"LQ({% break %}x)LQ", R"LQ()LQ"},
         RenderCase{R"LQ({% continue %}x)LQ", R"LQ()LQ"},
         RenderCase{R"LQ(a{% if t %}b{% break %}c{% endif %}d)LQ", R"LQ(ab)LQ"},
-        RenderCase{R"LQ({% for i in arr %} {% endfor %}x)LQ", R"LQ(x)LQ"}));
+        RenderCase{R"LQ({% for i in arr %} {% endfor %}x)LQ", R"LQ(x)LQ"},
+        // A string is one item, and Ruby returns it before applying offset and limit.
+        RenderCase{R"LQ({% for i in s limit: 0 offset: 3 %}<{{ i }}>{% endfor %})LQ", R"LQ(<hello>)LQ"}));
 
 TEST(ForTag, Errors) {
   for (const char* bad : {"{% for %}{% endfor %}", "{% for i %}{% endfor %}", "{% for i in %}{% endfor %}",

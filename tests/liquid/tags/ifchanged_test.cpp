@@ -21,7 +21,9 @@ INSTANTIATE_TEST_SUITE_P(
         RenderCase{R"LQ({% ifchanged %}a{% endifchanged %}{% ifchanged %}a{% endifchanged %}{% ifchanged %}b{% endifchanged %})LQ", R"LQ(ab)LQ"},
         RenderCase{R"LQ({% ifchanged x %}a{% endifchanged %})LQ", R"LQ(a)LQ"},
         RenderCase{R"LQ({% for i in arr %}{% ifchanged %}{% endifchanged %}{% endfor %}x)LQ", R"LQ(x)LQ"},
-        RenderCase{R"LQ({% for p in people %}{% ifchanged %}{{ p.age | divided_by: 10 }}{% endifchanged %}{% endfor %})LQ", R"LQ(32)LQ"}));
+        RenderCase{R"LQ({% for p in people %}{% ifchanged %}{{ p.age | divided_by: 10 }}{% endifchanged %}{% endfor %})LQ", R"LQ(32)LQ"},
+        // A blank ifchanged makes its enclosing if blank: the if drops its whitespace text.
+        RenderCase{R"LQ({% if true %} {% ifchanged %}{% endifchanged %} {% endif %}|)LQ", R"LQ(|)LQ"}));
 
 TEST(IfchangedTag, Errors) {
   EXPECT_EQ(testing::error_id_of("{% ifchanged %}x", kData), errc::unclosed_block);

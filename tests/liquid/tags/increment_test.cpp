@@ -29,7 +29,11 @@ INSTANTIATE_TEST_SUITE_P(
         RenderCase{R"LQ({% liquid
 increment c
 decrement d %})LQ", R"LQ(0-1)LQ"},
-        RenderCase{R"LQ({% increment f-oo %}{% increment f-oo %})LQ", R"LQ(01)LQ"}));
+        RenderCase{R"LQ({% increment f-oo %}{% increment f-oo %})LQ", R"LQ(01)LQ"},
+        // A counter named like a global counts from its value (Ruby: `env[name] ||= 0`).
+        RenderCase{R"LQ({% increment f %}{% decrement f %}{{ f }})LQ", R"LQ(2.52.52.5)LQ"},
+        RenderCase{R"LQ({% decrement no %}{% increment no %}{{ no }})LQ", R"LQ(-1-10)LQ"},
+        RenderCase{R"LQ({% increment s %})LQ", R"LQ(Liquid error (line 1): internal)LQ"}));
 
 }  // namespace
 }  // namespace liquid
