@@ -186,10 +186,18 @@ Value& Context::counter(std::string_view name) {
 }
 
 Value& Context::register_slot(std::string_view space, std::string_view key) {
-  auto it = registers_.find(RegisterLess::View{space, key});
-  if (it == registers_.end())
-    it = registers_.emplace(RegisterKey{std::string(space), std::string(key)}, Value()).first;
-  return it->second;
+  auto& flat = registers_.flat;
+  for (auto& slot : flat)
+    if (detail::same_key(slot.key, key) && detail::same_key(slot.space, space)) return slot.value;
+  auto& overflow = registers_.overflow;
+  if (!overflow.empty()) {
+    if (auto it = overflow.find(RegisterLess::View{space, key}); it != overflow.end()) return it->second;
+  }
+  if (flat.size() < Registers::kFlatCapacity) {
+    if (flat.capacity() < Registers::kFlatCapacity) flat.reserve(Registers::kFlatCapacity);
+    return flat.emplace_back(Registers::Slot{std::string(space), std::string(key), Value()}).value;
+  }
+  return overflow.emplace(RegisterKey{std::string(space), std::string(key)}, Value()).first->second;
 }
 
 // ---- evaluation -----------------------------------------------------------------------------

@@ -162,7 +162,19 @@ class Context {
   // two places would take exponential time, so the error then ends the render.
   unsigned nesting_errors_ = 0;
   [[noreturn]] void nesting_too_deep();
-  std::map<RegisterKey, Value, RegisterLess> registers_;
+  // A render usually has a few registers (one per `for` tag): a flat store searched in order,
+  // reserved before its first slot so that adding slots moves none; past its capacity, the map.
+  struct Registers {
+    static constexpr std::size_t kFlatCapacity = 32;
+    struct Slot {
+      std::string space;
+      std::string key;
+      Value value;
+    };
+    std::vector<Slot> flat;
+    std::map<RegisterKey, Value, RegisterLess> overflow;
+  };
+  Registers registers_;
   std::vector<std::shared_ptr<ForloopDrop>> forloops_;
   std::map<std::string, std::shared_ptr<const Template>, std::less<>> partials_;
   std::vector<Value> filter_args_;  // reused by every filter call (arguments cannot nest filters)

@@ -30,7 +30,8 @@ class ForNode final : public Node {
       if (!v.is_nil()) to = saturating_add(integer(ctx, v, limit_expr->offset), from);
     }
     Segment segment(collection, from, to);
-    ctx.register_slot("for", name) = Value(saturating_add(from, segment.size()));
+    // Evaluating expressions adds no register: the slot found above is still valid.
+    offset_slot = Value(saturating_add(from, segment.size()));
     if (segment.empty()) return else_body ? else_body->render(ctx, out) : Flow::normal;
 
     auto& stack = ctx.forloop_stack();
