@@ -198,9 +198,11 @@ TEST(Masking, DryRunFormatHidesEverySecret) {
   const auto r = prepare(def, customer);
   ASSERT_TRUE(r.request) << r.problem->message;
   const std::string shown = format_masked(def, *r.request);
-  for (const char* secret :
-       {"s3cr3tpw", "qwerty99", "key-zyxw9876", "abc12345", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-        base64_encode("user:s3cr3tpw").c_str()})
+  // std::string, not const char*: the base64 text is a temporary.
+  for (const std::string& secret :
+       {std::string("s3cr3tpw"), std::string("qwerty99"), std::string("key-zyxw9876"),
+        std::string("abc12345"), std::string("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+        base64_encode("user:s3cr3tpw")})
     EXPECT_EQ(shown.find(secret), std::string::npos) << secret << " in\n" << shown;
   EXPECT_NE(shown.find("X-Customer-Token: ****"), std::string::npos) << shown;
   EXPECT_NE(shown.find("Authorization: ****"), std::string::npos) << shown;
