@@ -100,12 +100,13 @@ class Hash {
   const Value* find(std::string_view key, const HashHint& hint) const;
   bool contains(std::string_view key) const { return find(key) != nullptr; }
 
-  std::size_t size() const { return entries_.size(); }
-  bool empty() const { return entries_.empty(); }
-  const Entry& at(std::size_t i) const { return entries_[i]; }
-  auto begin() const { return entries_.begin(); }
-  auto end() const { return entries_.end(); }
-  void reserve(std::size_t n) { entries_.reserve(n); }
+  // Defined after Value, which Entry holds (clang instantiates these bodies where they stand).
+  std::size_t size() const;
+  bool empty() const;
+  const Entry& at(std::size_t i) const;
+  std::vector<Entry>::const_iterator begin() const;
+  std::vector<Entry>::const_iterator end() const;
+  void reserve(std::size_t n);
 
  private:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
@@ -301,6 +302,13 @@ class Value {
   };
   Kind kind_ = Kind::nil;
 };
+
+inline std::size_t Hash::size() const { return entries_.size(); }
+inline bool Hash::empty() const { return entries_.empty(); }
+inline const Hash::Entry& Hash::at(std::size_t i) const { return entries_[i]; }
+inline std::vector<Hash::Entry>::const_iterator Hash::begin() const { return entries_.begin(); }
+inline std::vector<Hash::Entry>::const_iterator Hash::end() const { return entries_.end(); }
+inline void Hash::reserve(std::size_t n) { entries_.reserve(n); }
 
 inline const Value* Hash::find(std::string_view key, const HashHint& hint) const {
   std::uint32_t h = hint.get();
