@@ -110,6 +110,7 @@ void Context::Scope::set(std::string_view name, Value v) {
 Context::Context(const Template::Document& doc, const Value& globals, const RenderOptions& options,
                  std::vector<Diagnostic>* errors)
     : doc_(&doc), globals_(&globals), options_(options), errors_(errors) {
+  scopes_.reserve(8);  // loops nest a few deep: no regrowth in the usual render
   scopes_.emplace_back();
   info_.now = options.now ? *options.now : std::chrono::system_clock::now();
   info_.timezone = options_.timezone;
@@ -433,7 +434,9 @@ bool Context::compare(const ast::Comparison& c, std::uint32_t offset) {
     if (!left->truthy() || !right->truthy()) return false;
     switch (left->kind()) {
       case Value::Kind::string: {
-        std::string needle = right->to_s();
+        // Ruby's to_s: an array or hash on the right is its inspect form ("[]" is not in "bar").
+        std::string needle =
+            right->is_array() || right->is_hash() ? right->inspect() : right->to_s();
         return left->as_string().find(needle) != std::string_view::npos;
       }
       case Value::Kind::array:
@@ -563,16 +566,14 @@ OutputTracker* Context::origin_tracker(const std::string& out) const {
   return tracker_ && tracker_->records_origins() && tracker_->is_top(out) ? tracker_.get() : nullptr;
 }
 
-void Context::after_node(const std::string& out) {
-  if (out.size() > options_.limits.max_output_bytes)
-    throw LimitError(doc_->diagnostic(errc::output_limit,
-                                      "output is larger than the limit of " +
-                                          std::to_string(options_.limits.max_output_bytes) + " bytes",
-                                      0));
+void Context::output_too_large() const {
+  throw LimitError(doc_->diagnostic(errc::output_limit,
+                                    "output is larger than the limit of " +
+                                        std::to_string(options_.limits.max_output_bytes) + " bytes",
+                                    0));
 }
 
-void Context::step(std::uint64_t n) {
-  steps_ += n;
+void Context::check_step_limits(std::uint64_t n) const {
   if (steps_ > options_.limits.max_steps)
     throw LimitError(doc_->diagnostic(errc::step_limit,
                                       "render took more than " +

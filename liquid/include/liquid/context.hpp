@@ -82,10 +82,19 @@ class Context {
   }
   // The origin map, when this render records one and `out` is the render's output.
   OutputTracker* origin_tracker(const std::string& out) const;
-  // Called after each node of a block: enforces the output and step limits.
-  void after_node(const std::string& out);
+  // Called after each node of a block: enforces the output and step limits. Inline: blocks call
+  // these for every node.
+  void after_node(const std::string& out) {
+    if (out.size() > options_.limits.max_output_bytes) [[unlikely]]
+      output_too_large();
+  }
   // Count `n` steps (nodes rendered, loop iterations); throws step-limit / time-limit.
-  void step(std::uint64_t n = 1);
+  void step(std::uint64_t n = 1) {
+    steps_ += n;
+    if (steps_ > options_.limits.max_steps ||
+        (options_.limits.max_time.count() > 0 && (steps_ & 1023) < n)) [[unlikely]]
+      check_step_limits(n);
+  }
   void check_assign_size(const Value& v, std::size_t offset);
 
   // ---- errors ----------------------------------------------------------------------------
@@ -162,6 +171,8 @@ class Context {
   // two places would take exponential time, so the error then ends the render.
   unsigned nesting_errors_ = 0;
   [[noreturn]] void nesting_too_deep();
+  [[noreturn]] void output_too_large() const;
+  void check_step_limits(std::uint64_t n) const;
   // A render usually has a few registers (one per `for` tag): a flat store searched in order,
   // reserved before its first slot so that adding slots moves none; past its capacity, the map.
   struct Registers {
