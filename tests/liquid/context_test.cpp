@@ -121,6 +121,13 @@ TEST(Context, ContainsAMethodLiteral) {
   EXPECT_EQ(testing::render("{% if blank contains 'x' %}y{% else %}n{% endif %}"), "n");
 }
 
+// A string contains the right operand's Ruby to_s: an array or hash is its inspect form.
+TEST(Context, ContainsStringifiesArraysAsRuby) {
+  EXPECT_EQ(testing::render("{% if 'bar' contains a %}y{% else %}n{% endif %}", R"({"a": []})"), "n");
+  EXPECT_EQ(testing::render("{% if 'x[]' contains a %}y{% else %}n{% endif %}", R"({"a": []})"), "y");
+  EXPECT_EQ(testing::render("{% if s contains h %}y{% else %}n{% endif %}", R"({"s": "{}", "h": {}})"), "y");
+}
+
 TEST(Context, StrictVariables) {
   testing::Options o;
   o.strict_variables = true;
