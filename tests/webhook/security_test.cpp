@@ -83,6 +83,16 @@ TEST(CheckUrl, Problems) {
   EXPECT_EQ(check_url("https://").problem->id, errc::url_invalid);
   EXPECT_EQ(check_url("https://exa mple.com/").problem->id, errc::url_invalid);
   EXPECT_EQ(check_url("").problem->id, errc::url_invalid);
+  // What a variable that printed nothing leaves behind.
+  EXPECT_EQ(check_url("https://.zendesk.com/api").problem->id, errc::url_invalid);
+  EXPECT_EQ(check_url("https://.zendesk.com/api").problem->offset, 8u);
+  EXPECT_EQ(check_url("https://api..example.com/").problem->id, errc::url_invalid);
+  EXPECT_EQ(check_url("https://api.example../").problem->id, errc::url_invalid);
+  EXPECT_EQ(check_url("https://:@app.close.io/api").problem->id, errc::url_invalid);
+  EXPECT_EQ(check_url("https://:@app.close.io/api").problem->offset, 8u);
+  EXPECT_TRUE(check_url("https://api.example.com./v1").ok);  // a rooted name is fine
+  EXPECT_TRUE(check_url("https://key:@api.lob.com/v1").ok);
+  EXPECT_TRUE(check_url("https://:pw@api.example.com/").ok);
 }
 
 TEST(Base64, RoundTrip) {

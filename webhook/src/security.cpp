@@ -243,6 +243,32 @@ UrlCheck check_url(std::string_view rendered) {
     result.problem = UrlProblem{errc::url_invalid, "the rendered URL has no host", 0};
     return result;
   }
+  // A variable that printed nothing leaves an empty DNS label (`https://.zendesk.com/`) or empty
+  // credentials (`https://:@host/`): the request would go to the wrong host, or unauthenticated.
+  const auto offset_of = [&](std::string_view part) {
+    return static_cast<std::size_t>(part.data() - rendered.data());
+  };
+  if (parsed->host_type() == boost::urls::host_type::name) {
+    std::string_view host = parsed->encoded_host();
+    std::string_view labels = host;
+    if (labels.size() > 1 && labels.back() == '.') labels.remove_suffix(1);  // a rooted name
+    if (labels.front() == '.' || labels.back() == '.' ||
+        labels.find("..") != std::string_view::npos) {
+      result.problem = UrlProblem{errc::url_invalid,
+                                  "the rendered URL's host '" + std::string(host) +
+                                      "' has an empty label (a variable that printed nothing?)",
+                                  offset_of(host)};
+      return result;
+    }
+  }
+  if (parsed->has_userinfo() && parsed->encoded_user().empty() &&
+      parsed->encoded_password().empty()) {
+    result.problem = UrlProblem{
+        errc::url_invalid,
+        "the rendered URL has an '@' but no credentials (a variable that printed nothing?)",
+        offset_of(parsed->encoded_userinfo())};
+    return result;
+  }
   CheckedUrl ok;
   if (url.has_userinfo()) {
     ok.user = url.user();          // percent-decoded
