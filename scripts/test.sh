@@ -7,7 +7,7 @@
 #   3. rebuild with AddressSanitizer + UndefinedBehaviorSanitizer; run the unit tests again;
 #   4. ThreadSanitizer: concurrent renders of one template, and the sender;
 #   5. libFuzzer (clang, ASan+UBSan): each target for a bounded time on its committed corpus.
-# LIQUIDHOOK_FUZZ_SECONDS (default 15) sets the time per fuzz target; 0 skips stage 5.
+# LIQUIDHOOK_FUZZ_SECONDS (default 30) sets the time per fuzz target; 0 skips stage 5.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -46,7 +46,7 @@ build-tsan/tests/webhook/webhook_integration_tests \
   --gtest_filter='SenderTest.*:-SenderTest.ScriptedEndpoints:SenderTest.TlsFailureIsFinal'
 unset TSAN_OPTIONS
 
-fuzz_seconds=${LIQUIDHOOK_FUZZ_SECONDS:-15}
+fuzz_seconds=${LIQUIDHOOK_FUZZ_SECONDS:-30}
 if ((fuzz_seconds > 0)); then
   stage "libFuzzer: each target ${fuzz_seconds} s"
   scripts/fuzz.sh --time "$fuzz_seconds" --jobs "$jobs"
