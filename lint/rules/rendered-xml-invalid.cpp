@@ -6,16 +6,7 @@
 namespace {
 
 void check(lint::TemplateContext& ctx) {
-  if (ctx.unit().body_type != liquid::validate::BodyType::xml) return;
-  for (const auto& ri : lint::detail::rendered_issues(ctx)) {
-    if (ri.issue.id == liquid::validate::ids::form_literal_plus) continue;  // form-literal-plus
-    lint::ReportExtra extra;
-    extra.severity = ri.issue.severity;
-    extra.detail = lint::detail::fixture_detail(*ri.render, &ri.issue);
-    std::string message = ri.issue.message;
-    if (ri.issue.id != "rendered-xml-invalid") message += " (" + ri.issue.id + ")";
-    ctx.report(ri.template_offset, std::move(message), std::move(extra));
-  }
+  lint::detail::report_rendered_issues(ctx, liquid::validate::BodyType::xml, "rendered-xml-invalid");
 }
 
 }  // namespace

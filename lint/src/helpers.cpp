@@ -135,4 +135,18 @@ std::vector<RenderedIssue> rendered_issues(TemplateContext& ctx) {
   return out;
 }
 
+void report_rendered_issues(TemplateContext& ctx, liquid::validate::BodyType type,
+                            std::string_view rule_id) {
+  if (ctx.unit().body_type != type) return;
+  for (const auto& ri : rendered_issues(ctx)) {
+    if (ri.issue.id == liquid::validate::ids::form_literal_plus) continue;  // form-literal-plus
+    ReportExtra extra;
+    extra.severity = ri.issue.severity;
+    extra.detail = fixture_detail(*ri.render, &ri.issue);
+    std::string message = ri.issue.message;
+    if (ri.issue.id != rule_id) message += " (" + ri.issue.id + ")";
+    ctx.report(ri.template_offset, std::move(message), std::move(extra));
+  }
+}
+
 }  // namespace lint::detail

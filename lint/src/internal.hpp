@@ -97,6 +97,11 @@ struct RenderedIssue {
 // The validation issues of every benign fixture render of a body, mapped to template offsets,
 // each (issue id, template offset) once.
 std::vector<RenderedIssue> rendered_issues(TemplateContext& ctx);
+// The check of the rendered-<type>-invalid rules: when the unit's body is of `type`, report
+// each validator issue of the fixture renders at its template position (form-literal-plus
+// issues are that rule's own), the validator's id appended when it is not `rule_id`.
+void report_rendered_issues(TemplateContext& ctx, liquid::validate::BodyType type,
+                            std::string_view rule_id);
 
 // ---- text ----------------------------------------------------------------------------------
 
