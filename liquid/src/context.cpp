@@ -55,6 +55,35 @@ bool liquid_blank(const Value& v) {
   }
 }
 
+// Whether printing `v` could take more than `budget` bytes. Arrays built by filters share their
+// elements, so a few doublings with `concat` make a small array that prints as gigabytes; each
+// element counts kArrayElementBytes plus its own size, and the walk stops once over budget.
+bool exceeds_budget(const Value& v, std::size_t& budget) {
+  auto spend = [&budget](std::size_t n) {
+    if (n > budget) return true;
+    budget -= n;
+    return false;
+  };
+  switch (v.kind()) {
+    case Value::Kind::string: return spend(v.as_string().size());
+    case Value::Kind::array:
+      for (const Value& item : v.as_array())
+        if (spend(kArrayElementBytes) || exceeds_budget(item, budget)) return true;
+      return false;
+    case Value::Kind::hash:
+      for (const auto& [key, item] : v.as_hash())
+        if (spend(kArrayElementBytes + key.size()) || exceeds_budget(item, budget)) return true;
+      return false;
+    default: return false;
+  }
+}
+
+bool larger_than(const Value& v, std::size_t limit) {
+  if (v.is_string()) return v.as_string().size() > limit;
+  if (!v.is_array()) return false;  // hashes and drops come from the data, not from filters
+  return exceeds_budget(v, limit);
+}
+
 bool liquid_empty(const Value& v) {
   switch (v.kind()) {
     case Value::Kind::string: return v.as_string().empty();
@@ -114,6 +143,7 @@ Context::Context(const Template::Document& doc, const Value& globals, const Rend
   scopes_.emplace_back();
   info_.now = options.now ? *options.now : std::chrono::system_clock::now();
   info_.timezone = options_.timezone;
+  info_.max_result_bytes = options_.limits.max_output_bytes;
   if (options_.limits.max_time.count() > 0)
     deadline_ = std::chrono::steady_clock::now() + options_.limits.max_time;
 }
@@ -527,6 +557,7 @@ const Value& Context::apply_filters(const ast::FilteredExpr& e, const Value& inp
     try {
       current = f.def->fn(FilterCall{current, args, kw, info_});
     } catch (const FilterError& err) {
+      if (err.id() == errc::output_limit) throw LimitError(doc_->diagnostic(err.id(), err.what(), f.offset));
       raise(err.id(), err.what(), f.offset);
     } catch (const Error&) {
       throw;
@@ -535,6 +566,13 @@ const Value& Context::apply_filters(const ast::FilteredExpr& e, const Value& inp
     } catch (const std::exception& ex) {
       raise(errc::internal, std::string("filter '") + f.name + "' failed: " + ex.what(), f.offset);
     }
+    // Every filter result is held to the output limit, so no chain of filters can grow past it
+    // one bounded step at a time (`concat` doubling an array in a loop, `append` on itself).
+    if (larger_than(current, info_.max_result_bytes)) [[unlikely]]
+      throw LimitError(doc_->diagnostic(errc::output_limit,
+                                        "result of filter '" + f.name + "' is larger than the output limit of " +
+                                            std::to_string(info_.max_result_bytes) + " bytes",
+                                        f.offset));
   }
   scratch = std::move(current);
   return scratch;

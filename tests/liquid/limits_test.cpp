@@ -17,6 +17,7 @@ namespace {
 
 using testing::error_id_of;
 using testing::error_of;
+using testing::render;
 
 std::string repeat(std::string_view s, std::size_t n) {
   std::string out;
@@ -77,6 +78,40 @@ TEST(Limits, HugeOutput) {
   EXPECT_EQ(error_id_of("{% assign s = 'x' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}", "", o),
             errc::output_limit);
   EXPECT_EQ(Limits{}.max_output_bytes, std::size_t{64} << 20);
+}
+
+// Filter results are held to the output limit while they are built, not only once printed:
+// each of these would otherwise take gigabytes before the first byte of output (fuzz_render).
+TEST(Limits, FilterResultsThatOutgrowTheOutputLimit) {
+  testing::Options o;
+  o.limits.max_output_bytes = 1 << 20;
+  const std::string k = R"({"k": ")" + repeat("k", 2000) + R"("})";  // k × k is 4 MB
+  // One step: replace and join multiply their input by an argument's length (`size` keeps the
+  // output itself small).
+  EXPECT_EQ(error_id_of("{{ k | replace: 'k', k | replace: 'k', k | size }}", k, o), errc::output_limit);
+  EXPECT_EQ(error_id_of("{{ k | replace: '', k | size }}", k, o), errc::output_limit);
+  EXPECT_EQ(error_id_of("{{ k | split: '' | join: k | size }}", k, o), errc::output_limit);
+  EXPECT_EQ(error_id_of("{{ k | split: '' | join: k | split: '' | size }}", k, o), errc::output_limit);
+  EXPECT_EQ(error_id_of("{{ k | replace_first: 'k', k | replace_last: 'k', k | replace: 'k', k | size }}", k, o),
+            errc::output_limit);
+  // Many small steps: concat doubles an array whose elements are shared, so the array stays
+  // small in memory while what it prints (2000 bytes x 2^20) does not.
+  EXPECT_EQ(error_id_of("{% assign a = 'x' | split: ',' %}{% for i in (1..40) %}{% assign a = a | concat: a %}{% endfor %}",
+                        "", o),
+            errc::output_limit);
+  EXPECT_EQ(error_id_of("{% assign a = k | split: ',' %}{% for i in (1..20) %}{% assign a = a | concat: a %}{% endfor %}",
+                        k, o),
+            errc::output_limit);
+  // The limit error stops the render even with inline errors (as every limit does).
+  try {
+    testing::render_inline("{{ k | split: '' | join: k }}", k, o);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.id(), errc::output_limit);
+  }
+  // Under the limit nothing changes.
+  EXPECT_EQ(render("{% assign a = 'x,y' | split: ',' %}{{ a | concat: a | join: '-' }}", "{}"), "x-y-x-y");
+  EXPECT_EQ(render("{{ 'ab' | replace: '', '-' }}", "{}"), "-a-b-");
 }
 
 TEST(Limits, WallClock) {

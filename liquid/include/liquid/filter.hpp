@@ -27,7 +27,14 @@ struct KeywordArg {
 struct RenderInfo {
   std::chrono::system_clock::time_point now;  // fixed for the whole render ("now", "today")
   std::string_view timezone = "UTC";          // default zone of `date` (IANA name or "UTC")
+  // The largest result a filter may build, in bytes (Limits::max_output_bytes): a chain such as
+  // `split: "" | join: long_text` would otherwise grow without bound before anything is output.
+  std::size_t max_result_bytes = SIZE_MAX;
 };
+
+// Memory counted per element when an array result is checked against max_result_bytes: the
+// element itself plus the heap block of a short string.
+inline constexpr std::size_t kArrayElementBytes = 64;
 
 struct FilterCall {
   const Value& input;
@@ -39,6 +46,9 @@ struct FilterCall {
   const Value& arg(std::size_t i) const;
   // The keyword argument `name`, or nullptr.
   const Value* kwarg(std::string_view name) const;
+  // Throws FilterError(errc::output_limit) when a result of `bytes` would exceed
+  // info.max_result_bytes. Filters whose result can outgrow their input call it while building.
+  void check_result_size(std::size_t bytes) const;
 };
 
 using FilterFn = std::function<Value(const FilterCall&)>;

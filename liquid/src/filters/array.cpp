@@ -470,6 +470,7 @@ Value join_filter(const FilterCall& call) {
       out += item.as_string();
     else if (!item.is_nil())
       out += ruby_to_s(item);
+    call.check_result_size(out.size());
   }
   return Value(std::move(out));
 }
@@ -487,6 +488,7 @@ Value concat_filter(const FilterCall& call) {
     throw FilterError(errc::filter_arguments, "concat filter requires an array argument");
   Sequence seq(call.input);
   auto items = seq.items();
+  call.check_result_size((items.size() + other.as_array().size()) * kArrayElementBytes);
   Array out;
   out.reserve(items.size() + other.as_array().size());
   out.insert(out.end(), items.begin(), items.end());

@@ -239,7 +239,7 @@ void append_match_replacement(std::string& out, std::string_view replacement, bo
 }
 
 // String#gsub(pattern, replacement) with a string pattern.
-Value substitute_all(const Value& input_value, std::string_view pattern,
+Value substitute_all(const FilterCall& call, const Value& input_value, std::string_view pattern,
                      std::string_view replacement) {
   std::string storage;
   std::string_view input = text_of(input_value, storage);
@@ -247,10 +247,12 @@ Value substitute_all(const Value& input_value, std::string_view pattern,
   std::string out;
   if (pattern.empty()) {
     // "" matches before every character and at the end.
+    if (plain) call.check_result_size(input.size() + (utf8::length(input) + 1) * replacement.size());
     out.reserve(input.size() + (utf8::length(input) + 1) * replacement.size());
     std::size_t i = 0;
     while (i < input.size()) {
       append_match_replacement(out, replacement, plain, input, i, i);
+      call.check_result_size(out.size());
       std::size_t next = utf8::next(input, i);
       out.append(input, i, next - i);
       i = next;
@@ -265,6 +267,7 @@ Value substitute_all(const Value& input_value, std::string_view pattern,
   while (match != npos) {
     out.append(input, copied, match - copied);
     append_match_replacement(out, replacement, plain, input, match, match + pattern.size());
+    call.check_result_size(out.size());
     copied = match + pattern.size();
     match = find_text(input, pattern, copied);
   }
@@ -273,12 +276,13 @@ Value substitute_all(const Value& input_value, std::string_view pattern,
 }
 
 // String#sub(pattern, replacement) with a string pattern.
-Value substitute_first(const Value& input_value, std::string_view pattern,
+Value substitute_first(const FilterCall& call, const Value& input_value, std::string_view pattern,
                        std::string_view replacement) {
   std::string storage;
   std::string_view input = text_of(input_value, storage);
   std::size_t match = find_text(input, pattern, 0);
   if (match == npos) return unchanged_text(input_value, std::move(storage));
+  call.check_result_size(input.size() + replacement.size());
   std::string out;
   out.reserve(input.size() + replacement.size());
   out.append(input, 0, match);
@@ -290,13 +294,14 @@ Value substitute_first(const Value& input_value, std::string_view pattern,
 
 // Liquid's replace_last: the last occurrence (String#rindex) replaced by the replacement taken
 // literally (it is assigned, not passed through sub).
-Value substitute_last(const Value& input_value, std::string_view pattern,
+Value substitute_last(const FilterCall& call, const Value& input_value, std::string_view pattern,
                       std::string_view replacement) {
   std::string storage;
   std::string_view input = text_of(input_value, storage);
   std::size_t match = rfind_text(input, pattern);
   if (match == npos || (pattern.empty() && replacement.empty()))
     return unchanged_text(input_value, std::move(storage));
+  call.check_result_size(input.size() - pattern.size() + replacement.size());
   std::string out;
   out.reserve(input.size() - pattern.size() + replacement.size());
   out.append(input, 0, match).append(replacement).append(input, match + pattern.size());
@@ -305,35 +310,35 @@ Value substitute_last(const Value& input_value, std::string_view pattern,
 
 Value replace(const FilterCall& call) {
   std::string pattern, replacement;
-  return substitute_all(call.input, text_of(call.arg(0), pattern),
+  return substitute_all(call, call.input, text_of(call.arg(0), pattern),
                         text_of(call.arg(1), replacement));
 }
 
 Value replace_first(const FilterCall& call) {
   std::string pattern, replacement;
-  return substitute_first(call.input, text_of(call.arg(0), pattern),
+  return substitute_first(call, call.input, text_of(call.arg(0), pattern),
                           text_of(call.arg(1), replacement));
 }
 
 Value replace_last(const FilterCall& call) {
   std::string pattern, replacement;
-  return substitute_last(call.input, text_of(call.arg(0), pattern),
+  return substitute_last(call, call.input, text_of(call.arg(0), pattern),
                          text_of(call.arg(1), replacement));
 }
 
 Value remove(const FilterCall& call) {
   std::string pattern;
-  return substitute_all(call.input, text_of(call.arg(0), pattern), {});
+  return substitute_all(call, call.input, text_of(call.arg(0), pattern), {});
 }
 
 Value remove_first(const FilterCall& call) {
   std::string pattern;
-  return substitute_first(call.input, text_of(call.arg(0), pattern), {});
+  return substitute_first(call, call.input, text_of(call.arg(0), pattern), {});
 }
 
 Value remove_last(const FilterCall& call) {
   std::string pattern;
-  return substitute_last(call.input, text_of(call.arg(0), pattern), {});
+  return substitute_last(call, call.input, text_of(call.arg(0), pattern), {});
 }
 
 // --- split --------------------------------------------------------------------------------------
@@ -350,6 +355,7 @@ Value split(const FilterCall& call) {
     std::size_t words = 0;
     for (std::size_t i = 0; i < input.size(); ++i)
       words += !is_ascii_space(input[i]) && (i == 0 || is_ascii_space(input[i - 1]));
+    call.check_result_size(words * kArrayElementBytes);
     fields.reserve(words);
     std::size_t i = 0;
     while (true) {
@@ -360,6 +366,7 @@ Value split(const FilterCall& call) {
       fields.emplace_back(input.substr(begin, i - begin));
     }
   } else if (pattern.empty()) {
+    call.check_result_size(utf8::length(input) * kArrayElementBytes);
     fields.reserve(input.size());
     for (std::size_t i = 0; i < input.size();) {
       std::size_t next = utf8::next(input, i);
@@ -371,6 +378,7 @@ Value split(const FilterCall& call) {
     for (std::size_t at = find_text(input, pattern, 0); at != npos;
          at = find_text(input, pattern, at + pattern.size()))
       ++count;
+    call.check_result_size(count * kArrayElementBytes);
     fields.reserve(count);
     std::size_t begin = 0;
     std::size_t match = find_text(input, pattern, 0);
