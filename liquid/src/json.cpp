@@ -75,23 +75,34 @@ class ValueBuilder {
   bool on_document_begin(boost::system::error_code&) { return true; }
   bool on_document_end(boost::system::error_code&) { return true; }
   bool on_object_begin(boost::system::error_code&) {
-    frames_.push_back(Frame{true, {}, {}, {}});
+    ++depth_;
     return true;
   }
-  bool on_object_end(std::size_t, boost::system::error_code&) {
-    Value v(std::move(frames_.back().hash));
-    frames_.pop_back();
-    add(std::move(v));
+  bool on_object_end(std::size_t n, boost::system::error_code&) {
+    // The object's n members are the last n keys and values: built at the exact size.
+    Hash hash;
+    hash.reserve(n);
+    const std::size_t first_value = values_.size() - n;
+    const std::size_t first_key = keys_.size() - n;
+    for (std::size_t i = 0; i < n; ++i)
+      hash.set(std::move(keys_[first_key + i]), std::move(values_[first_value + i]));
+    values_.resize(first_value);
+    keys_.resize(first_key);
+    --depth_;
+    add(Value(std::move(hash)));
     return true;
   }
   bool on_array_begin(boost::system::error_code&) {
-    frames_.push_back(Frame{false, {}, {}, {}});
+    ++depth_;
     return true;
   }
-  bool on_array_end(std::size_t, boost::system::error_code&) {
-    Value v(std::move(frames_.back().array));
-    frames_.pop_back();
-    add(std::move(v));
+  bool on_array_end(std::size_t n, boost::system::error_code&) {
+    const std::size_t first = values_.size() - n;
+    Array array(std::make_move_iterator(values_.begin() + static_cast<std::ptrdiff_t>(first)),
+                std::make_move_iterator(values_.end()));
+    values_.resize(first);
+    --depth_;
+    add(Value(std::move(array)));
     return true;
   }
   bool on_key_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
@@ -99,9 +110,13 @@ class ValueBuilder {
     return true;
   }
   bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code&) {
-    text_.append(s.data(), s.size());
-    frames_.back().key = std::move(text_);
-    text_.clear();
+    if (text_.empty()) {
+      keys_.emplace_back(s.data(), s.size());
+    } else {
+      text_.append(s.data(), s.size());
+      keys_.push_back(std::move(text_));
+      text_.clear();
+    }
     return true;
   }
   bool on_string_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
@@ -109,9 +124,13 @@ class ValueBuilder {
     return true;
   }
   bool on_string(boost::json::string_view s, std::size_t, boost::system::error_code&) {
-    text_.append(s.data(), s.size());
-    add(Value(std::move(text_)));
-    text_.clear();
+    if (text_.empty()) {
+      add(Value(std::string(s.data(), s.size())));
+    } else {
+      text_.append(s.data(), s.size());
+      add(Value(std::move(text_)));
+      text_.clear();
+    }
     return true;
   }
   bool on_number_part(boost::json::string_view s, boost::system::error_code&) {
@@ -148,22 +167,17 @@ class ValueBuilder {
   bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
 
  private:
-  struct Frame {
-    bool object;
-    Hash hash;
-    Array array;
-    std::string key;
-  };
+  // A value stack in the manner of boost::json's own: the members of every open array and
+  // object, innermost last, so that each container is built once, at its final size.
   void add(Value v) {
-    if (frames_.empty()) {
+    if (depth_ == 0)
       result = std::move(v);
-    } else if (frames_.back().object) {
-      frames_.back().hash.set(std::move(frames_.back().key), std::move(v));
-    } else {
-      frames_.back().array.push_back(std::move(v));
-    }
+    else
+      values_.push_back(std::move(v));
   }
-  std::vector<Frame> frames_;
+  std::size_t depth_ = 0;
+  std::vector<Value> values_;
+  std::vector<std::string> keys_;  // keys of the open objects' members, in the same order
   std::string text_;
   std::string number_;
 };
