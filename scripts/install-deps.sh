@@ -13,6 +13,7 @@ packages=(
   libssl-dev               # OpenSSL: digests and HMAC filters, webhook signatures
   libexpat1-dev            # XML well-formedness validation
   libcli11-dev             # command lines
+  libgoogle-perftools-dev  # tcmalloc for the command-line tools (allocation-heavy rendering)
   # sender
   libcurl4-openssl-dev libsqlite3-dev libcpp-httplib-dev
   # tests and benchmarks
