@@ -51,6 +51,20 @@ TEST(MaskUrls, UserinfoAndQueryCredentials) {
   EXPECT_EQ(mask_urls("https://u:p@ss@h/"), "https://****:****@h/");
 }
 
+TEST(MaskUrls, SecretPathSegments) {
+  EXPECT_EQ(mask_urls("https://maker.ifttt.com/trigger/signup/with/key/dQw4w9WgXcQ"),
+            "https://maker.ifttt.com/trigger/signup/with/key/****");
+  EXPECT_EQ(mask_urls("https://h/v1/token/T1/items?x=1"), "https://h/v1/token/****/items?x=1");
+  EXPECT_EQ(mask_urls("https://h/API_KEY/K/x#frag"), "https://h/API_KEY/****/x#frag");
+  EXPECT_EQ(mask_urls("https://h/key/K#a?b=c"), "https://h/key/****#a?b=c");
+  EXPECT_EQ(mask_urls("https://h/with/key/"), "https://h/with/key/");  // nothing to hide
+  EXPECT_EQ(mask_urls("https://h/secret/S/token/T?key=K"), "https://h/secret/****/token/****?key=****");
+  // Whole segment names only: these are ordinary paths.
+  EXPECT_EQ(mask_urls("https://h/monkeys/42"), "https://h/monkeys/42");
+  EXPECT_EQ(mask_urls("https://h/keys/42/keyboard/7"), "https://h/keys/42/keyboard/7");
+  EXPECT_EQ(mask_urls("https://h/key"), "https://h/key");
+}
+
 TEST(Redact, KnownSecrets) {
   EXPECT_EQ(redact("token abcd1234 and abcd1234", {"abcd1234"}), "token **** and ****");
   EXPECT_EQ(redact("short ab", {"ab"}), "short ab");  // too short to redact safely

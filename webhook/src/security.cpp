@@ -67,7 +67,36 @@ bool url_end(char c) {
   return u <= 0x20 || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`' || u == 0x7f;
 }
 
-// Mask userinfo and sensitive query values of one URL (no surrounding text).
+// Path segments that name the secret in the segment after them, as in IFTTT's
+// `/trigger/{event}/with/key/{key}`. Whole names only: `/monkeys/42` keeps its 42.
+bool secret_path_name(std::string_view segment) {
+  const std::string n = lower(segment);
+  for (std::string_view name : {"key", "apikey", "api_key", "api-key", "token", "access_token",
+                                "secret", "password", "auth"})
+    if (n == name) return true;
+  return false;
+}
+
+// Copies a URL path, masking each segment that follows a secret_path_name segment.
+void mask_path(std::string_view path, std::string& out) {
+  bool mask_next = false;
+  while (!path.empty()) {
+    const std::size_t slash = path.find('/', 1);
+    const std::string_view part = path.substr(0, slash);  // "/segment" (or "segment" first)
+    const std::string_view segment = part.substr(part.front() == '/' ? 1 : 0);
+    if (mask_next && !segment.empty()) {
+      out.append(part.substr(0, part.size() - segment.size()));
+      out.append(mask);
+    } else {
+      out.append(part);
+    }
+    mask_next = secret_path_name(segment);
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash);
+  }
+}
+
+// Mask userinfo, secret path segments and sensitive query values of one URL (no surrounding text).
 void mask_one_url(std::string_view url, std::string& out) {
   const std::size_t scheme_end = url.find("://");
   const std::size_t auth_start = scheme_end + 3;
@@ -89,11 +118,13 @@ void mask_one_url(std::string_view url, std::string& out) {
   }
   std::string_view rest = url.substr(auth_end);
   const std::size_t q = rest.find('?');
-  if (q == std::string_view::npos) {
-    out.append(rest);
+  const std::size_t path_end = std::min(q, rest.find('#'));
+  mask_path(rest.substr(0, path_end), out);
+  if (q == std::string_view::npos || path_end < q) {
+    if (path_end != std::string_view::npos) out.append(rest.substr(path_end));
     return;
   }
-  out.append(rest.substr(0, q + 1));
+  out.append("?");
   rest.remove_prefix(q + 1);
   std::string_view fragment;
   if (const std::size_t hash = rest.find('#'); hash != std::string_view::npos) {
