@@ -47,7 +47,7 @@ class Engine:
         env = dict(os.environ, TZ="UTC")
         self.proc = subprocess.Popen(self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, env=env)
-        self.buffer = b""
+        self.buffer = bytearray()
         self.restarts += 1
 
     def send(self, case):
@@ -61,7 +61,10 @@ class Engine:
     def receive(self):
         deadline = time.monotonic() + self.timeout
         fd = self.proc.stdout.fileno()
-        while b"\n" not in self.buffer:
+        # An answer can be tens of megabytes: append in place and search only the new bytes.
+        scanned = 0
+        while (newline := self.buffer.find(b"\n", scanned)) < 0:
+            scanned = len(self.buffer)
             left = deadline - time.monotonic()
             ready = select.select([fd], [], [], max(left, 0))[0] if left > 0 else []
             if not ready:
@@ -72,7 +75,8 @@ class Engine:
                 self.start()
                 return {"crash": f"{self.name} exited with status {self.proc.wait()}"}
             self.buffer += chunk
-        line, self.buffer = self.buffer.split(b"\n", 1)
+        line = bytes(self.buffer[:newline])
+        del self.buffer[:newline + 1]
         try:
             return json.loads(line.decode("utf-8", "replace"))
         except json.JSONDecodeError as e:
