@@ -94,6 +94,10 @@ TEST(Limits, FilterResultsThatOutgrowTheOutputLimit) {
   EXPECT_EQ(error_id_of("{{ k | split: '' | join: k | split: '' | size }}", k, o), errc::output_limit);
   EXPECT_EQ(error_id_of("{{ k | replace_first: 'k', k | replace_last: 'k', k | replace: 'k', k | size }}", k, o),
             errc::output_limit);
+  // date: each conversion may write up to 1,024 bytes; 2,000 of them could write 2 MB.
+  EXPECT_EQ(error_id_of("{{ 'now' | date: f | size }}", R"({"f": ")" + repeat("%1024d", 2000) + R"("})", o),
+            errc::output_limit);
+  EXPECT_EQ(error_id_of("{{ 0 | date: f | size }}", R"({"f": ")" + repeat("%Y", 2000) + R"("})", o), "");
   // Many small steps: concat doubles an array whose elements are shared, so the array stays
   // small in memory while what it prints (2000 bytes x 2^20) does not.
   EXPECT_EQ(error_id_of("{% assign a = 'x' | split: ',' %}{% for i in (1..40) %}{% assign a = a | concat: a %}{% endfor %}",
