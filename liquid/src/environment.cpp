@@ -1,5 +1,7 @@
 #include "liquid/environment.hpp"
 
+#include <algorithm>
+
 #include "liquid/tag.hpp"
 #include "tags/tags.hpp"
 
@@ -58,16 +60,21 @@ const TagDef* Environment::find_tag(std::string_view name) const {
   return it == tags_.end() ? nullptr : it->second.get();
 }
 
-std::vector<const FilterDef*> Environment::filters() const {
-  std::vector<const FilterDef*> out;
-  for (const auto& [name, def] : filters_) out.push_back(def.get());
+namespace {
+
+template <typename Def, typename Registry>
+std::vector<const Def*> sorted_by_name(const Registry& registry) {
+  std::vector<const Def*> out;
+  out.reserve(registry.size());
+  for (const auto& [name, def] : registry) out.push_back(def.get());
+  std::sort(out.begin(), out.end(), [](const Def* a, const Def* b) { return a->name < b->name; });
   return out;
 }
 
-std::vector<const TagDef*> Environment::tags() const {
-  std::vector<const TagDef*> out;
-  for (const auto& [name, def] : tags_) out.push_back(def.get());
-  return out;
-}
+}  // namespace
+
+std::vector<const FilterDef*> Environment::filters() const { return sorted_by_name<FilterDef>(filters_); }
+
+std::vector<const TagDef*> Environment::tags() const { return sorted_by_name<TagDef>(tags_); }
 
 }  // namespace liquid

@@ -307,7 +307,6 @@ std::shared_ptr<Template::Document> new_document(std::string source, const Parse
   doc->mode = options.mode;
   doc->max_depth = options.max_depth;
   doc->env = env ? std::move(env) : Environment::default_standard();
-  doc->index_lines();
   if (doc->source.size() > UINT32_MAX - 16)
     throw SyntaxError(doc->diagnostic(errc::syntax, "template larger than 4 GiB", 0));
   return doc;

@@ -13,6 +13,9 @@ namespace {
 namespace g = liquid::grammar;
 namespace pegtl = tao::pegtl;
 
+// Paths are short (`customer.address.city`): one allocation instead of growing 1, 2, 4.
+constexpr std::size_t kLookupsReserved = 4;
+
 struct Builder {
   const char* origin = nullptr;  // start of the markup
   std::uint32_t base = 0;
@@ -112,10 +115,9 @@ template <>
 struct action<g::variable_name> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    ast::Expr e;
-    e.node = ast::Variable{in.string(), nullptr, {}};
+    ast::Expr& e = b.stack.emplace_back();  // built in place: an Expr is 88 bytes to move
+    e.node.emplace<ast::Variable>().name.assign(in.begin(), in.size());
     e.offset = b.offset(in);
-    b.stack.push_back(std::move(e));
   }
 };
 
@@ -141,11 +143,11 @@ struct action<g::lookup_name> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
     auto& var = std::get<ast::Variable>(b.stack.back().node);
-    ast::Lookup l;
-    l.key = in.string();
+    if (var.lookups.empty()) var.lookups.reserve(kLookupsReserved);
+    ast::Lookup& l = var.lookups.emplace_back();
+    l.key.assign(in.begin(), in.size());
     l.dotted = true;
     l.offset = b.offset(in);
-    var.lookups.push_back(std::move(l));
   }
 };
 
@@ -155,6 +157,7 @@ struct action<g::bracket_lookup> {
   static void apply(const Input& in, Builder& b) {
     ast::Expr inner = b.pop();
     auto& var = std::get<ast::Variable>(b.stack.back().node);
+    if (var.lookups.empty()) var.lookups.reserve(kLookupsReserved);
     ast::Lookup l;
     l.offset = b.offset(in);
     if (auto* lit = std::get_if<ast::Literal>(&inner.node); lit && lit->value.is_string())
@@ -206,11 +209,10 @@ template <>
 struct action<g::filter_name> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    ast::FilterCall f;
-    f.name = in.string();
+    ast::FilterCall& f = b.filters.emplace_back();
+    f.name.assign(in.begin(), in.size());
     f.def = b.env ? b.env->find_filter(f.name) : nullptr;
     f.offset = b.offset(in);
-    b.filters.push_back(std::move(f));
   }
 };
 
@@ -448,7 +450,9 @@ template <typename Grammar>
 void run(Markup m, Builder& b) {
   b.origin = m.text.data();
   b.base = m.base;
-  pegtl::memory_input<pegtl::tracking_mode::lazy> in(m.text.data(), m.text.size(), "markup");
+  // A `const char*` source name: the default std::string would be built for every markup.
+  pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*> in(m.text.data(), m.text.size(),
+                                                                                          "markup");
   try {
     pegtl::parse<Grammar, action, control>(in, b);
   } catch (const pegtl::parse_error& e) {
@@ -471,6 +475,7 @@ ast::Expr parse_single(Markup m, bool condition) {
 ast::FilteredExpr parse_filtered_strict(Markup m, const Environment& env) {
   Builder b;
   b.env = &env;
+  b.stack.reserve(4);  // the base and a few filter arguments
   run<g::filtered>(m, b);
   ast::FilteredExpr out;
   out.offset = m.base;

@@ -4,11 +4,12 @@
 // own filters and tags are first-class: they can replace built-ins too.
 #pragma once
 
-#include <map>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "liquid/filter.hpp"
@@ -40,8 +41,15 @@ class Environment {
   std::vector<const TagDef*> tags() const;
 
  private:
-  std::map<std::string, std::unique_ptr<FilterDef>, std::less<>> filters_;
-  std::map<std::string, std::unique_ptr<TagDef>, std::less<>> tags_;
+  // Hashed, looked up by string_view without a copy: the parser asks once per tag and filter.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename Def>
+  using Registry = std::unordered_map<std::string, std::unique_ptr<Def>, NameHash, std::equal_to<>>;
+  Registry<FilterDef> filters_;
+  Registry<TagDef> tags_;
 };
 
 // Filter family tables of the standard library. Each is defined in its own file under

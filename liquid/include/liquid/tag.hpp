@@ -75,7 +75,7 @@ class TextNode final : public Node {
 // `{{ expression | filters }}`.
 class OutputNode final : public Node {
  public:
-  OutputNode(std::size_t offset, ast::FilteredExpr expr) : Node(offset), expr_(std::move(expr)) {}
+  OutputNode(std::size_t offset, ast::FilteredExpr&& expr) : Node(offset), expr_(std::move(expr)) {}
   Flow render(Context& ctx, std::string& out) const override;
   std::string_view tag_name() const override { return "{{"; }
   void for_each_expression(const std::function<void(const ast::FilteredExpr&)>& f) const override {
