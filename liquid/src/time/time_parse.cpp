@@ -297,7 +297,31 @@ std::optional<Time> time_local(const Zone& zone, std::int64_t year, std::int64_t
   return zone.time_at(zone.local_to_unix(local), attos);
 }
 
+std::optional<Time> parse_utc_timestamp(std::string_view text) {
+  // YYYY-MM-DDTHH:MM:SSZ
+  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':' || (text[19] != 'Z' && text[19] != 'z'))
+    return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})
+    if (!is_digit(text[i])) return std::nullopt;
+  const std::int64_t year = two_digits(text, 0) * 100 + two_digits(text, 2);
+  const int mon = two_digits(text, 5);
+  const int day = two_digits(text, 8);
+  const int hour = two_digits(text, 11);
+  const int min = two_digits(text, 14);
+  const int sec = two_digits(text, 17);
+  // Out-of-range fields (a 31st of April rolls over, second 60, hour 24) go the general way.
+  if (mon < 1 || mon > 12 || day < 1 || day > days_in_month(year, mon) || hour > 23 || min > 59 || sec > 59)
+    return std::nullopt;
+  return Time::utc(local_seconds(year, mon, day, hour, min, sec));
+}
+
 std::optional<Time> time_parse(std::string_view text, const Zone& local, const Time& now) {
+  if (std::optional<Time> t = parse_utc_timestamp(text)) return t;
+  return time_parse_general(text, local, now);
+}
+
+std::optional<Time> time_parse_general(std::string_view text, const Zone& local, const Time& now) {
   const std::optional<DateParts> parts = date_parse(text);
   if (!parts) return std::nullopt;
   Request r;

@@ -5,9 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <span>
 #include <string>
 
+#include "time/civil.hpp"
 #include "time/strftime.hpp"
 
 namespace liquid::time {
@@ -392,6 +394,48 @@ TEST(TimeLocal, ResolvesClockChangesAsRuby) {
   // Clocks set back at 02:00: 01:30 happens twice; Ruby takes the later (EST).
   EXPECT_EQ(time_local(*ny, 2016, 11, 6, 1, 30, 0, 0)->utc_offset, -5 * 3600);
   EXPECT_EQ(time_local(*ny, 2016, 11, 6, 1, 30, 0, 0)->abbrev.view(), "EST");
+}
+
+// The shortcut must give exactly what the general path gives, in every local zone (a "Z" time
+// ignores it): a sweep of years, months, month ends, leap days and times of day.
+TEST(ParseUtcTimestamp, AgreesWithTheGeneralPath) {
+  int compared = 0;
+  for (const char* zone_name : {"UTC", "America/New_York", "Asia/Kolkata"}) {
+    const Zone* zone = Zone::find(zone_name);
+    ASSERT_NE(zone, nullptr);
+    const Time now = zone->time_at(1457958896);
+    for (int year : {0, 1, 99, 1000, 1899, 1900, 1969, 1970, 1999, 2000, 2016, 2019, 2024, 2038, 2100, 9999})
+      for (int mon = 1; mon <= 12; ++mon)
+        for (int day : {1, 15, 28, 29, 30, 31})
+          for (const char* clock : {"00:00:00", "12:34:56", "23:59:59"}) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%04d-%02d-%02dT%sZ", year, mon, day, clock);
+            const std::optional<Time> general = time_parse_general(text, *zone, now);
+            const std::optional<Time> fast = parse_utc_timestamp(text);
+            ASSERT_TRUE(general) << text;
+            if (!fast) {  // only the days past the month's end are left to the general path
+              EXPECT_GT(day, days_in_month(year, mon)) << text;
+              continue;
+            }
+            EXPECT_EQ(fast->seconds, general->seconds) << text;
+            EXPECT_EQ(fast->attos, general->attos) << text;
+            EXPECT_EQ(fast->utc_offset, general->utc_offset) << text;
+            EXPECT_EQ(fast->kind, general->kind) << text;
+            EXPECT_EQ(fast->abbrev.view(), general->abbrev.view()) << text;
+            ++compared;
+          }
+  }
+  EXPECT_GT(compared, 3000);
+}
+
+TEST(ParseUtcTimestamp, LeavesEveryOtherFormToTheGeneralPath) {
+  for (const char* text : {"2016-03-14T10:00:00+05:30", "2016-03-14 10:00:00Z", "2016-03-14t10:00:00Z",
+                           "2016-03-14T10:00:00.5Z", "2016-03-14T10:00:00", "2016-02-30T10:00:00Z",
+                           "2016-13-14T10:00:00Z", "2016-00-14T10:00:00Z", "2016-03-00T10:00:00Z",
+                           "2016-03-14T24:00:00Z", "2016-03-14T23:60:00Z", "2016-03-14T23:59:60Z",
+                           "+016-03-14T10:00:00Z", "2016-03-14T10:00:00ZZ", "2016/03/14T10:00:00Z", ""})
+    EXPECT_FALSE(parse_utc_timestamp(text)) << text;
+  EXPECT_EQ(parse_utc_timestamp("2016-03-14T10:00:00z")->seconds, 1457949600);
 }
 
 }  // namespace
