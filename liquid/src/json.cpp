@@ -37,7 +37,7 @@ Value convert(const boost::json::value& json, std::size_t depth) {
     case boost::json::kind::double_: return Value(json.get_double());
     case boost::json::kind::string: {
       const auto& s = json.get_string();
-      return Value(std::string(s.data(), s.size()));
+      return Value(std::string_view(s.data(), s.size()));
     }
     case boost::json::kind::array: {
       Array a;
@@ -125,7 +125,7 @@ class ValueBuilder {
   }
   bool on_string(boost::json::string_view s, std::size_t, boost::system::error_code&) {
     if (text_.empty()) {
-      add(Value(std::string(s.data(), s.size())));
+      add(Value(std::string_view(s.data(), s.size())));
     } else {
       text_.append(s.data(), s.size());
       add(Value(std::move(text_)));

@@ -79,9 +79,32 @@ void Hash::rebuild_index() {
 std::string Drop::to_s() const { return {}; }
 std::optional<Value> Drop::to_value() const { return std::nullopt; }
 
-Value::Value(std::string s) : string_(std::make_shared<const std::string>(std::move(s))), kind_(Kind::string) {}
-Value::Value(Array a) : array_(std::make_shared<const Array>(std::move(a))), kind_(Kind::array) {}
-Value::Value(Hash h) : hash_(std::make_shared<const Hash>(std::move(h))), kind_(Kind::hash) {}
+Value::Value(std::string s) : range_{}, kind_(Kind::string) {
+  if (s.size() <= kSmallString) {
+    std::memcpy(small_.data, s.data(), s.size());
+    small_.size = static_cast<std::uint8_t>(s.size());
+  } else {
+    new (&string_) StringPtr(std::make_shared<const std::string>(std::move(s)));
+    shared_ = true;
+  }
+}
+Value::Value(std::string_view s) : range_{}, kind_(Kind::string) {
+  if (s.size() <= kSmallString) {
+    std::memcpy(small_.data, s.data(), s.size());
+    small_.size = static_cast<std::uint8_t>(s.size());
+  } else {
+    new (&string_) StringPtr(std::make_shared<const std::string>(s));
+    shared_ = true;
+  }
+}
+Value::Value(Array a) : array_(std::make_shared<const Array>(std::move(a))), kind_(Kind::array), shared_(true) {}
+Value::Value(Hash h) : hash_(std::make_shared<const Hash>(std::move(h))), kind_(Kind::hash), shared_(true) {}
+
+std::shared_ptr<const std::string> Value::string_ptr() const {
+  expect(Kind::string);
+  if (shared_) return string_;
+  return std::make_shared<const std::string>(as_string());
+}
 
 void Value::copy_shared(const Value& other) noexcept {
   switch (kind_) {

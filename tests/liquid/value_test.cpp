@@ -197,6 +197,44 @@ TEST(Value, CopiesShareTheirContents) {
   EXPECT_EQ(a.string_ptr().get(), b.string_ptr().get());
 }
 
+// Strings up to kSmallString bytes live inside the value; longer ones are shared. Either way
+// they read, copy, move and compare the same.
+TEST(Value, ShortStringsAreHeldInline) {
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, Value::kSmallString, Value::kSmallString + 1, std::size_t{100}}) {
+    const std::string text(n, 'k');
+    Value a(text);
+    Value from_view(std::string_view{text});
+    EXPECT_EQ(a.as_string(), text) << n;
+    EXPECT_EQ(from_view.as_string(), text) << n;
+    EXPECT_EQ(a, from_view) << n;
+    Value copy = a;
+    EXPECT_EQ(copy.as_string(), text) << n;
+    Value moved = std::move(copy);
+    EXPECT_EQ(moved.as_string(), text) << n;
+    EXPECT_EQ(*a.string_ptr(), text) << n;
+    EXPECT_EQ(a.string_ptr().get() == moved.string_ptr().get(), n > Value::kSmallString) << n;
+  }
+}
+
+TEST(Value, AssignmentAcrossInlineAndSharedStrings) {
+  const std::string long_text(40, 'L');
+  Value v("short");
+  v = Value(long_text);
+  EXPECT_EQ(v.as_string(), long_text);
+  v = Value("tiny");
+  EXPECT_EQ(v.as_string(), "tiny");
+  Value h(Hash{{"k", Value(long_text)}});
+  h = h.as_hash().at(0).second;  // assigning a part of itself: the part is copied first
+  EXPECT_EQ(h.as_string(), long_text);
+  Value s("abc");
+  s = s;  // NOLINT(clang-diagnostic-self-assign-overloaded)
+  EXPECT_EQ(s.as_string(), "abc");
+  s = Value(Array{Value("x"), Value(long_text)});
+  EXPECT_EQ(s.as_array()[1].as_string(), long_text);
+  s = Value(7);
+  EXPECT_EQ(s.as_int(), 7);
+}
+
 TEST(Value, KindNames) {
   EXPECT_EQ(Value::kind_name(Value::Kind::nil), "nil");
   EXPECT_EQ(Value::kind_name(Value::Kind::floating), "float");

@@ -148,25 +148,34 @@ class Value {
   Value(long long i) noexcept : range_{}, kind_(Kind::integer) { int_ = static_cast<std::int64_t>(i); }
   Value(unsigned i) noexcept : range_{}, kind_(Kind::integer) { int_ = i; }
   Value(double d) noexcept : range_{}, kind_(Kind::floating) { float_ = d; }
+  // Strings of up to kSmallString bytes are held inside the value, with no allocation and no
+  // reference count; longer ones are shared.
+  static constexpr std::size_t kSmallString = 15;
   Value(std::string s);
-  Value(std::string_view s) : Value(std::string(s)) {}
-  Value(const char* s) : Value(std::string(s)) {}
+  Value(std::string_view s);
+  Value(const char* s) : Value(std::string_view(s)) {}
   Value(Array a);
   Value(Hash h);
   Value(Range r) noexcept : range_(r), kind_(Kind::range) {}
-  Value(std::shared_ptr<const Drop> d) noexcept : drop_(std::move(d)), kind_(Kind::drop) {}
-  Value(std::shared_ptr<const Array> a) noexcept : array_(std::move(a)), kind_(Kind::array) {}
-  Value(std::shared_ptr<const Hash> h) noexcept : hash_(std::move(h)), kind_(Kind::hash) {}
-  Value(std::shared_ptr<const std::string> s) noexcept : string_(std::move(s)), kind_(Kind::string) {}
+  Value(std::shared_ptr<const Drop> d) noexcept : drop_(std::move(d)), kind_(Kind::drop), shared_(true) {}
+  Value(std::shared_ptr<const Array> a) noexcept : array_(std::move(a)), kind_(Kind::array), shared_(true) {}
+  Value(std::shared_ptr<const Hash> h) noexcept : hash_(std::move(h)), kind_(Kind::hash), shared_(true) {}
+  Value(std::shared_ptr<const std::string> s) noexcept
+      : string_(std::move(s)), kind_(Kind::string), shared_(true) {}
 
-  // Copies share the string, array, hash or drop (a reference count); moves leave nil behind.
-  Value(const Value& other) noexcept : kind_(other.kind_) {
-    if (shares(kind_))
+  // Copies share the long string, array, hash or drop (a reference count); moves leave nil
+  // behind.
+  Value(const Value& other) noexcept : kind_(other.kind_), shared_(other.shared_) {
+    if (shared_)
       copy_shared(other);
     else
       std::memcpy(&range_, &other.range_, sizeof range_);
   }
-  Value(Value&& other) noexcept : kind_(other.kind_) {
+  Value(Value&& other) noexcept : kind_(other.kind_), shared_(other.shared_) {
+    if (!shared_) {
+      std::memcpy(&range_, &other.range_, sizeof range_);
+      return;
+    }
     // The moved-from pointer is empty: destroying it releases nothing.
     switch (kind_) {
       case Kind::string:
@@ -185,13 +194,14 @@ class Value {
         new (&drop_) DropPtr(std::move(other.drop_));
         other.drop_.~DropPtr();
         break;
-      default: std::memcpy(&range_, &other.range_, sizeof range_); return;
+      default: break;
     }
     other.kind_ = Kind::nil;
+    other.shared_ = false;
   }
   Value& operator=(const Value& other) noexcept {
     if (this == &other) return *this;
-    if (!shares(kind_)) {  // nothing of ours can own `other`: overwrite in place
+    if (!shared_) {  // nothing of ours can own `other`: overwrite in place
       new (this) Value(other);
       return *this;
     }
@@ -202,7 +212,7 @@ class Value {
   }
   Value& operator=(Value&& other) noexcept {
     if (this == &other) return *this;
-    if (!shares(kind_)) {
+    if (!shared_) {
       new (this) Value(std::move(other));
       return *this;
     }
@@ -212,7 +222,7 @@ class Value {
     return *this;
   }
   ~Value() {
-    if (shares(kind_)) release_shared();
+    if (shared_) release_shared();
   }
 
   Kind kind() const noexcept { return kind_; }
@@ -234,13 +244,17 @@ class Value {
   bool as_bool() const { return expect(Kind::boolean), bool_; }
   std::int64_t as_int() const { return expect(Kind::integer), int_; }
   double as_float() const { return expect(Kind::floating), float_; }
-  std::string_view as_string() const { return expect(Kind::string), *string_; }
+  std::string_view as_string() const {
+    expect(Kind::string);
+    return shared_ ? std::string_view(*string_) : std::string_view(small_.data, small_.size);
+  }
   const Array& as_array() const { return expect(Kind::array), *array_; }
   const Hash& as_hash() const { return expect(Kind::hash), *hash_; }
   Range as_range() const { return expect(Kind::range), range_; }
   const Drop& as_drop() const { return expect(Kind::drop), *drop_; }
   const std::shared_ptr<const Drop>& drop_ptr() const { return expect(Kind::drop), drop_; }
-  const std::shared_ptr<const std::string>& string_ptr() const { return expect(Kind::string), string_; }
+  // The string as a shared pointer: the one this value holds, or a new one for a short string.
+  std::shared_ptr<const std::string> string_ptr() const;
 
   // Number as double (integers converted); 0 for anything else.
   double to_double() const noexcept {
@@ -252,7 +266,7 @@ class Value {
   std::string to_s() const;
   void append_to(std::string& out) const {
     if (is_string())
-      out.append(*string_);
+      out.append(as_string());
     else
       append_other_to(out);
   }
@@ -272,10 +286,6 @@ class Value {
   using HashPtr = std::shared_ptr<const Hash>;
   using DropPtr = std::shared_ptr<const Drop>;
 
-  // The kinds held through a shared pointer (string, array, hash, drop).
-  static constexpr bool shares(Kind k) noexcept {
-    return (0x170u >> static_cast<unsigned>(k)) & 1u;
-  }
   void expect(Kind k) const {
     if (kind_ != k) [[unlikely]]
       throw std::bad_variant_access();
@@ -283,13 +293,20 @@ class Value {
   void copy_shared(const Value& other) noexcept;
   void release_shared() noexcept;
   void release() noexcept {
-    if (shares(kind_)) release_shared();
+    if (shared_) release_shared();
     kind_ = Kind::nil;
+    shared_ = false;
   }
   void append_other_to(std::string& out) const;
 
-  // The member `kind_` names is the live one; the others are not constructed. Trivial kinds are
-  // copied as the bytes of `range_`, the largest of them.
+  struct SmallString {
+    char data[kSmallString];
+    std::uint8_t size;
+  };
+
+  // The member `kind_` names is the live one (`small_` for a string when `shared_` is false);
+  // the others are not constructed. Values holding no pointer are copied as the bytes of
+  // `range_`, as large as any of them.
   union {
     bool bool_;
     std::int64_t int_;
@@ -299,9 +316,13 @@ class Value {
     ArrayPtr array_;
     HashPtr hash_;
     DropPtr drop_;
+    SmallString small_;
   };
   Kind kind_ = Kind::nil;
+  bool shared_ = false;  // one of the pointers is live: copies count references
 };
+
+static_assert(sizeof(Value) == 24, "a Value is three words");
 
 inline std::size_t Hash::size() const { return entries_.size(); }
 inline bool Hash::empty() const { return entries_.empty(); }

@@ -200,7 +200,7 @@ TEST(ArrayFilters, Join) {
 }
 
 TEST(ArrayFilters, JoinOfAStringReturnsTheSameString) {
-  Value s("shared text");
+  Value s("shared text, longer than a small string");
   EXPECT_EQ(run("join", s, {"#"}).string_ptr(), s.string_ptr());
 }
 

@@ -59,7 +59,7 @@ TEST(HtmlFilters, Escape) {
       {"h", "<b>", "&lt;b&gt;"},
       {"h", Value(), Value()},
   });
-  Value plain("nothing to escape");
+  Value plain("nothing to escape in this long text");
   EXPECT_EQ(run("escape", plain).string_ptr(), plain.string_ptr());
 }
 
@@ -103,7 +103,7 @@ TEST(HtmlFilters, StripHtml) {
       {"strip_html", 5, "5"},
       {"strip_html", Value(), ""},
   });
-  Value plain("no tags");
+  Value plain("no tags in this long text");
   EXPECT_EQ(run("strip_html", plain).string_ptr(), plain.string_ptr());
 }
 

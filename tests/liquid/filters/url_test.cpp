@@ -89,7 +89,7 @@ TEST(UrlFilters, UrlEncode) {
       {"url_encode", Value(Array{1, 2}), "%5B1%2C+2%5D"},
       {"url_encode", Value(), Value()},  // nil stays nil
   });
-  Value plain("already-safe_text.~");
+  Value plain("already-safe_text.~and-long-enough");
   EXPECT_EQ(run("url_encode", plain).string_ptr(), plain.string_ptr());
 }
 
@@ -106,7 +106,7 @@ TEST(UrlFilters, UrlDecode) {
       {"url_decode", 5, "5"},
       {"url_decode", Value(), Value()},
   });
-  Value plain("nothing to decode");
+  Value plain("nothing to decode in this long text");
   EXPECT_EQ(run("url_decode", plain).string_ptr(), plain.string_ptr());
 }
 
