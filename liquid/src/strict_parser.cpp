@@ -473,9 +473,14 @@ ast::Expr parse_single(Markup m, bool condition) {
 }  // namespace
 
 ast::FilteredExpr parse_filtered_strict(Markup m, const Environment& env) {
+  // The operand stack's storage is kept per thread between outputs (a template has dozens);
+  // one lost to an exception is simply allocated again.
+  thread_local std::vector<ast::Expr> spare_stack;
   Builder b;
   b.env = &env;
-  b.stack.reserve(4);  // the base and a few filter arguments
+  b.stack = std::move(spare_stack);
+  b.stack.clear();
+  if (b.stack.capacity() < 4) b.stack.reserve(4);  // the base and a few filter arguments
   run<g::filtered>(m, b);
   ast::FilteredExpr out;
   out.offset = m.base;
@@ -486,6 +491,8 @@ ast::FilteredExpr parse_filtered_strict(Markup m, const Environment& env) {
     out.base = b.pop();
   }
   out.filters = std::move(b.filters);
+  b.stack.clear();
+  spare_stack = std::move(b.stack);
   return out;
 }
 
