@@ -23,7 +23,7 @@ struct Builder {
   bool condition = false;  // operands of a condition: `empty`/`blank` are method literals
   int depth = 0;
   std::vector<ast::Expr> stack;
-  std::string text;  // content of the last quoted string
+  std::string_view text;  // content of the last quoted string (in the markup, which outlives the parse)
   std::vector<ast::FilterCall> filters;
   std::string keyword;
   std::vector<ast::CompareOp> compare_ops;
@@ -77,7 +77,7 @@ struct action : pegtl::nothing<Rule> {};
 template <>
 struct action<g::single_quoted_text> {
   template <typename Input>
-  static void apply(const Input& in, Builder& b) { b.text = in.string(); }
+  static void apply(const Input& in, Builder& b) { b.text = std::string_view(in.begin(), in.size()); }
 };
 template <>
 struct action<g::double_quoted_text> : action<g::single_quoted_text> {};
@@ -86,8 +86,8 @@ template <>
 struct action<g::quoted_string> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.stack.push_back(literal(Value(std::move(b.text)), b.offset(in)));
-    b.text.clear();
+    b.stack.push_back(literal(Value(b.text), b.offset(in)));
+    b.text = {};
   }
 };
 
@@ -387,8 +387,8 @@ template <>
 struct action<g::partial_string_name> {
   template <typename Input>
   static void apply(const Input& in, Builder& b) {
-    b.partial.name = Located{literal(Value(std::move(b.text)), b.offset(in)), static_cast<std::uint32_t>(in.size())};
-    b.text.clear();
+    b.partial.name = Located{literal(Value(b.text), b.offset(in)), static_cast<std::uint32_t>(in.size())};
+    b.text = {};
   }
 };
 template <>
