@@ -36,45 +36,54 @@ std::shared_ptr<const Environment> Environment::default_standard() {
   return env;
 }
 
-void Environment::register_filter(FilterDef def) {
-  std::string name = def.name;
-  filters_[name] = std::make_unique<FilterDef>(std::move(def));
+template <typename Def>
+void Environment::Registry<Def>::set(std::unique_ptr<Def> def) {
+  for (auto& existing : defs_) {
+    if (existing->name == def->name) {  // a user's definition replaces a built-in in place
+      existing = std::move(def);
+      return;
+    }
+  }
+  defs_.push_back(std::move(def));
+  rebuild();
 }
+
+template <typename Def>
+void Environment::Registry<Def>::rebuild() {
+  std::size_t size = 16;
+  while (size < defs_.size() * 2) size *= 2;  // at most half full: short probes
+  slots_.assign(size, 0);
+  const std::size_t mask = size - 1;
+  for (std::size_t d = 0; d < defs_.size(); ++d) {
+    std::size_t i = hash(defs_[d]->name) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<std::uint32_t>(d + 1);
+  }
+}
+
+template <typename Def>
+std::vector<const Def*> Environment::Registry<Def>::sorted() const {
+  std::vector<const Def*> out;
+  out.reserve(defs_.size());
+  for (const auto& def : defs_) out.push_back(def.get());
+  std::sort(out.begin(), out.end(), [](const Def* a, const Def* b) { return a->name < b->name; });
+  return out;
+}
+
+void Environment::register_filter(FilterDef def) { filters_.set(std::make_unique<FilterDef>(std::move(def))); }
 
 void Environment::register_filters(std::span<const FilterDef> defs) {
   for (const auto& d : defs) register_filter(d);
 }
 
-void Environment::register_tag(TagDef def) {
-  std::string name = def.name;
-  tags_[name] = std::make_unique<TagDef>(std::move(def));
-}
+void Environment::register_tag(TagDef def) { tags_.set(std::make_unique<TagDef>(std::move(def))); }
 
-const FilterDef* Environment::find_filter(std::string_view name) const {
-  auto it = filters_.find(name);
-  return it == filters_.end() ? nullptr : it->second.get();
-}
+const FilterDef* Environment::find_filter(std::string_view name) const { return filters_.find(name); }
 
-const TagDef* Environment::find_tag(std::string_view name) const {
-  auto it = tags_.find(name);
-  return it == tags_.end() ? nullptr : it->second.get();
-}
+const TagDef* Environment::find_tag(std::string_view name) const { return tags_.find(name); }
 
-namespace {
+std::vector<const FilterDef*> Environment::filters() const { return filters_.sorted(); }
 
-template <typename Def, typename Registry>
-std::vector<const Def*> sorted_by_name(const Registry& registry) {
-  std::vector<const Def*> out;
-  out.reserve(registry.size());
-  for (const auto& [name, def] : registry) out.push_back(def.get());
-  std::sort(out.begin(), out.end(), [](const Def* a, const Def* b) { return a->name < b->name; });
-  return out;
-}
-
-}  // namespace
-
-std::vector<const FilterDef*> Environment::filters() const { return sorted_by_name<FilterDef>(filters_); }
-
-std::vector<const TagDef*> Environment::tags() const { return sorted_by_name<TagDef>(tags_); }
+std::vector<const TagDef*> Environment::tags() const { return tags_.sorted(); }
 
 }  // namespace liquid

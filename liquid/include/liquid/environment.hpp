@@ -10,7 +10,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "liquid/filter.hpp"
@@ -42,18 +41,35 @@ class Environment {
   std::vector<const TagDef*> tags() const;
 
  private:
-  // Hashed, looked up by string_view without a copy: the parser asks once per tag and filter.
-  // FNV-1a, inline: names are a few bytes, where std::hash's call cost more than the hashing.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
+  // Definitions by name, found without building a string: the parser asks once per tag and
+  // filter it reads. Open addressing over a power-of-two table with an inline FNV-1a: names are
+  // a few bytes, where std::unordered_map's hash call and modulo cost more than the search.
+  template <typename Def>
+  class Registry {
+   public:
+    void set(std::unique_ptr<Def> def);
+    const Def* find(std::string_view name) const noexcept {
+      if (slots_.empty()) return nullptr;
+      const std::size_t mask = slots_.size() - 1;
+      for (std::size_t i = hash(name) & mask;; i = (i + 1) & mask) {
+        const std::uint32_t at = slots_[i];
+        if (at == 0) return nullptr;
+        const Def* def = defs_[at - 1].get();
+        if (def->name == name) return def;
+      }
+    }
+    std::vector<const Def*> sorted() const;
+
+   private:
+    static std::size_t hash(std::string_view s) noexcept {
       std::uint64_t h = 14695981039346656037ULL;
       for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-      return static_cast<std::size_t>(h);
+      return static_cast<std::size_t>(h ^ (h >> 32));
     }
+    void rebuild();
+    std::vector<std::unique_ptr<Def>> defs_;
+    std::vector<std::uint32_t> slots_;  // index into defs_ + 1; 0 is free
   };
-  template <typename Def>
-  using Registry = std::unordered_map<std::string, std::unique_ptr<Def>, NameHash, std::equal_to<>>;
   Registry<FilterDef> filters_;
   Registry<TagDef> tags_;
 };
