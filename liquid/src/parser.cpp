@@ -61,9 +61,13 @@ std::string_view Parser::src(std::uint32_t b, std::uint32_t e) const {
 void Parser::whitespace_control(BlockBody& body, const lex::Token& t) {
   if (t.trim_left && !body.nodes.empty()) {
     if (auto* text = dynamic_cast<TextNode*>(body.nodes.back().get())) {
-      std::string& s = text->mutable_text();
-      while (!s.empty() && ruby_rstrip_char(s.back())) s.pop_back();
-      if (s.empty()) body.nodes.pop_back();
+      std::string_view s = text->text();
+      std::size_t n = 0;
+      while (n < s.size() && ruby_rstrip_char(s[s.size() - 1 - n])) ++n;
+      if (n == s.size())
+        body.nodes.pop_back();
+      else
+        text->drop_suffix(n);
     }
   }
   trim_next_ = t.trim_right;
@@ -103,7 +107,7 @@ BodyEnd Parser::parse_body(BlockBody& body) {
           }
           trim_next_ = false;
           if (text.empty()) break;
-          auto node = std::make_unique<TextNode>(t->end - text.size(), std::string(text));
+          auto node = std::make_unique<TextNode>(t->end - text.size(), text, TextNode::InSource{});
           if (!node->blank()) body.blank = false;
           body.nodes.push_back(std::move(node));
           break;

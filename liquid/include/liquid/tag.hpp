@@ -61,15 +61,21 @@ class BlockBody {
 // Literal template text.
 class TextNode final : public Node {
  public:
-  TextNode(std::size_t offset, std::string text) : Node(offset), text_(std::move(text)) {}
+  // Text the node owns.
+  TextNode(std::size_t offset, std::string text) : Node(offset), owned_(std::move(text)), text_(owned_) {}
+  // Text inside the source of the template that holds the node, which lives as long as the
+  // node: the parser's text nodes, with no copy of the template's text.
+  struct InSource {};
+  TextNode(std::size_t offset, std::string_view source_text, InSource) : Node(offset), text_(source_text) {}
   Flow render(Context& ctx, std::string& out) const override;
   bool blank() const override;
   std::string_view tag_name() const override { return {}; }
-  const std::string& text() const { return text_; }
-  std::string& mutable_text() { return text_; }  // while parsing (whitespace control)
+  std::string_view text() const { return text_; }
+  void drop_suffix(std::size_t n) { text_.remove_suffix(n); }  // while parsing (whitespace control)
 
  private:
-  std::string text_;
+  std::string owned_;       // empty for text in the source
+  std::string_view text_;   // into owned_ or the source (a Node is never copied or moved)
 };
 
 // `{{ expression | filters }}`.
