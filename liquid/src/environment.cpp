@@ -38,14 +38,21 @@ std::shared_ptr<const Environment> Environment::default_standard() {
 
 template <typename Def>
 void Environment::Registry<Def>::set(std::unique_ptr<Def> def) {
-  for (auto& existing : defs_) {
+  if (slots_.empty()) rebuild();
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash(def->name) & mask;
+  for (; slots_[i] != 0; i = (i + 1) & mask) {
+    auto& existing = defs_[slots_[i] - 1];
     if (existing->name == def->name) {  // a user's definition replaces a built-in in place
       existing = std::move(def);
       return;
     }
   }
   defs_.push_back(std::move(def));
-  rebuild();
+  if (defs_.size() * 2 > slots_.size())
+    rebuild();  // grown past half full
+  else
+    slots_[i] = static_cast<std::uint32_t>(defs_.size());
 }
 
 template <typename Def>

@@ -80,22 +80,26 @@ std::string Drop::to_s() const { return {}; }
 std::optional<Value> Drop::to_value() const { return std::nullopt; }
 
 Value::Value(std::string s) : range_{}, kind_(Kind::string) {
-  if (s.size() <= kSmallString) {
-    std::memcpy(small_.data, s.data(), s.size());
-    small_.size = static_cast<std::uint8_t>(s.size());
-  } else {
-    new (&string_) StringPtr(std::make_shared<const std::string>(std::move(s)));
-    shared_ = true;
-  }
+  if (s.size() <= kSmallString)
+    hold_small(s);
+  else
+    hold_shared(std::make_shared<const std::string>(std::move(s)));
 }
 Value::Value(std::string_view s) : range_{}, kind_(Kind::string) {
-  if (s.size() <= kSmallString) {
-    std::memcpy(small_.data, s.data(), s.size());
-    small_.size = static_cast<std::uint8_t>(s.size());
-  } else {
-    new (&string_) StringPtr(std::make_shared<const std::string>(s));
-    shared_ = true;
-  }
+  if (s.size() <= kSmallString)
+    hold_small(s);
+  else
+    hold_shared(std::make_shared<const std::string>(s));
+}
+
+void Value::hold_small(std::string_view s) noexcept {
+  std::memcpy(small_.data, s.data(), s.size());
+  small_.size = static_cast<std::uint8_t>(s.size());
+}
+
+void Value::hold_shared(StringPtr s) noexcept {
+  new (&string_) StringPtr(std::move(s));
+  shared_ = true;
 }
 Value::Value(Array a) : array_(std::make_shared<const Array>(std::move(a))), kind_(Kind::array), shared_(true) {}
 Value::Value(Hash h) : hash_(std::make_shared<const Hash>(std::move(h))), kind_(Kind::hash), shared_(true) {}

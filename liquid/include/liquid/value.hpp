@@ -290,6 +290,9 @@ class Value {
     if (kind_ != k) [[unlikely]]
       throw std::bad_variant_access();
   }
+  // A string's storage, for the string constructors (kind_ is already string).
+  void hold_small(std::string_view s) noexcept;
+  void hold_shared(StringPtr s) noexcept;
   void copy_shared(const Value& other) noexcept;
   void release_shared() noexcept;
   void release() noexcept {
