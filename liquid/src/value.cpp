@@ -14,6 +14,44 @@ Hash::Hash(std::initializer_list<Entry> entries) {
   for (const auto& e : entries) set(e.first, e.second);
 }
 
+Hash::Hash(std::vector<Entry>&& entries) : entries_(std::move(entries)) {
+  if (!has_repeated_key()) return;
+  // Rare (JSON allows repeated keys): fold the repeats the way set() does.
+  std::vector<Entry> all = std::move(entries_);
+  entries_.clear();
+  index_.clear();
+  for (auto& e : all) set(std::move(e.first), std::move(e.second));
+}
+
+// Builds the index of a large hash on the way.
+bool Hash::has_repeated_key() {
+  if (entries_.size() > kIndexedSize) {
+    std::size_t slots = 64;
+    while (slots < entries_.size() * 4) slots *= 2;
+    index_.assign(slots, 0);
+    bool repeated = false;
+    for (std::size_t i = 0; i < entries_.size(); ++i) repeated |= index_entry(i);
+    return repeated;
+  }
+  // Small: a key is compared with the earlier ones only when a cheap signature of it (length,
+  // first and last byte) was seen before.
+  std::uint64_t seen = 0;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const std::string& key = entries_[i].first;
+    const unsigned sig = key.empty() ? 0u
+                                     : (static_cast<unsigned>(key.size()) * 7u +
+                                        static_cast<unsigned char>(key.front()) * 3u +
+                                        static_cast<unsigned char>(key.back()));
+    const std::uint64_t bit = std::uint64_t{1} << (sig & 63u);
+    if (seen & bit) {
+      for (std::size_t j = 0; j < i; ++j)
+        if (detail::same_key(entries_[j].first, key)) return true;
+    }
+    seen |= bit;
+  }
+  return false;
+}
+
 namespace {
 
 // FNV-1a: keys are short, and the index only needs an even spread.
@@ -62,11 +100,15 @@ std::size_t Hash::indexed_position(std::string_view key) const {
   }
 }
 
-void Hash::index_entry(std::size_t position) {
+bool Hash::index_entry(std::size_t position) {
+  const std::string& key = entries_[position].first;
   std::size_t mask = index_.size() - 1;
-  std::size_t slot = key_hash(entries_[position].first) & mask;
-  while (index_[slot] != 0) slot = (slot + 1) & mask;
+  std::size_t slot = key_hash(key) & mask;
+  bool repeated = false;
+  for (; index_[slot] != 0; slot = (slot + 1) & mask)
+    repeated |= detail::same_key(entries_[index_[slot] - 1].first, key);
   index_[slot] = static_cast<std::uint32_t>(position + 1);
+  return repeated;
 }
 
 void Hash::rebuild_index() {
@@ -79,26 +121,38 @@ void Hash::rebuild_index() {
 std::string Drop::to_s() const { return {}; }
 std::optional<Value> Drop::to_value() const { return std::nullopt; }
 
-Value::Value(std::string s) : range_{}, kind_(Kind::string) {
-  if (s.size() <= kSmallString)
-    hold_small(s);
-  else
-    hold_shared(std::make_shared<const std::string>(std::move(s)));
+namespace detail {
+
+StringBlock* StringBlock::make(std::string_view s) {
+  void* memory = ::operator new(sizeof(StringBlock) + s.size());
+  auto* block = new (memory) StringBlock(s.size());
+  std::memcpy(static_cast<char*>(memory) + sizeof(StringBlock), s.data(), s.size());
+  return block;
 }
+
+void StringBlock::destroy() const noexcept {
+  this->~StringBlock();
+  ::operator delete(const_cast<StringBlock*>(this));
+}
+
+}  // namespace detail
+
+Value::Value(std::string s) : Value(std::string_view(s)) {}
 Value::Value(std::string_view s) : range_{}, kind_(Kind::string) {
   if (s.size() <= kSmallString)
     hold_small(s);
   else
-    hold_shared(std::make_shared<const std::string>(s));
+    hold_long(s);
 }
+Value::Value(const std::shared_ptr<const std::string>& s) : Value(std::string_view(*s)) {}
 
 void Value::hold_small(std::string_view s) noexcept {
   std::memcpy(small_.data, s.data(), s.size());
   small_.size = static_cast<std::uint8_t>(s.size());
 }
 
-void Value::hold_shared(StringPtr s) noexcept {
-  new (&string_) StringPtr(std::move(s));
+void Value::hold_long(std::string_view s) {
+  string_ = detail::StringBlock::make(s);
   shared_ = true;
 }
 Value::Value(Array a) : array_(std::make_shared<const Array>(std::move(a))), kind_(Kind::array), shared_(true) {}
@@ -106,13 +160,26 @@ Value::Value(Hash h) : hash_(std::make_shared<const Hash>(std::move(h))), kind_(
 
 std::shared_ptr<const std::string> Value::string_ptr() const {
   expect(Kind::string);
-  if (shared_) return string_;
   return std::make_shared<const std::string>(as_string());
+}
+
+const void* Value::shared_address() const noexcept {
+  if (!shared_) return nullptr;
+  switch (kind_) {
+    case Kind::string: return string_;
+    case Kind::array: return array_.get();
+    case Kind::hash: return hash_.get();
+    case Kind::drop: return drop_.get();
+    default: return nullptr;
+  }
 }
 
 void Value::copy_shared(const Value& other) noexcept {
   switch (kind_) {
-    case Kind::string: new (&string_) StringPtr(other.string_); return;
+    case Kind::string:
+      string_ = other.string_;
+      string_->retain();
+      return;
     case Kind::array: new (&array_) ArrayPtr(other.array_); return;
     case Kind::hash: new (&hash_) HashPtr(other.hash_); return;
     case Kind::drop: new (&drop_) DropPtr(other.drop_); return;
@@ -122,7 +189,7 @@ void Value::copy_shared(const Value& other) noexcept {
 
 void Value::release_shared() noexcept {
   switch (kind_) {
-    case Kind::string: string_.~StringPtr(); return;
+    case Kind::string: string_->release(); return;
     case Kind::array: array_.~ArrayPtr(); return;
     case Kind::hash: hash_.~HashPtr(); return;
     case Kind::drop: drop_.~DropPtr(); return;

@@ -191,10 +191,32 @@ TEST(Hash, KeysMayHoldAnyBytes) {
   EXPECT_EQ(Value(h).inspect(), "{\"a\\u0000b\"=>1, \"a\"=>2, \"\"=>3, \"\\xFF\"=>4}");
 }
 
+TEST(Hash, AdoptedEntriesFoldRepeatedKeysAsSetDoes) {
+  std::vector<Hash::Entry> few{{"a", 1}, {"b", 2}, {"a", 3}};
+  Hash small(std::move(few));
+  ASSERT_EQ(small.size(), 2u);
+  EXPECT_EQ(small.at(0).first, "a");
+  EXPECT_EQ(small.find("a")->as_int(), 3);
+  std::vector<Hash::Entry> many;
+  for (int i = 0; i < 30; ++i) many.emplace_back("key" + std::to_string(i), i);
+  many.emplace_back("key5", 99);
+  Hash large(std::move(many));
+  ASSERT_EQ(large.size(), 30u);
+  EXPECT_EQ(large.at(5).first, "key5");
+  EXPECT_EQ(large.find("key5")->as_int(), 99);
+  for (int i = 0; i < 30; ++i) {
+    if (i == 5) continue;
+    EXPECT_EQ(large.find("key" + std::to_string(i))->as_int(), i) << i;
+  }
+  EXPECT_EQ(large.find("key30"), nullptr);
+}
+
 TEST(Value, CopiesShareTheirContents) {
   Value a(std::string(1000, 'x'));
   Value b = a;
-  EXPECT_EQ(a.string_ptr().get(), b.string_ptr().get());
+  EXPECT_NE(a.shared_address(), nullptr);
+  EXPECT_EQ(a.shared_address(), b.shared_address());
+  EXPECT_EQ(*a.string_ptr(), *b.string_ptr());
 }
 
 // Strings up to kSmallString bytes live inside the value; longer ones are shared. Either way
@@ -212,7 +234,8 @@ TEST(Value, ShortStringsAreHeldInline) {
     Value moved = std::move(copy);
     EXPECT_EQ(moved.as_string(), text) << n;
     EXPECT_EQ(*a.string_ptr(), text) << n;
-    EXPECT_EQ(a.string_ptr().get() == moved.string_ptr().get(), n > Value::kSmallString) << n;
+    EXPECT_EQ(a.shared_address() != nullptr, n > Value::kSmallString) << n;
+    EXPECT_EQ(a.shared_address(), moved.shared_address()) << n;
   }
 }
 

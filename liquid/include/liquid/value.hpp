@@ -83,6 +83,25 @@ inline bool same_key(std::string_view a, std::string_view b) noexcept {
   return true;
 }
 
+// A long string's storage: one block holding the reference count, the size and the bytes, so
+// that reading a string follows one pointer (a std::shared_ptr<std::string> follows two).
+class StringBlock {
+ public:
+  static StringBlock* make(std::string_view s);
+  std::string_view view() const noexcept { return {bytes(), size_}; }
+  void retain() const noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
+  void release() const noexcept {
+    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy();
+  }
+
+ private:
+  StringBlock(std::size_t size) noexcept : size_(size) {}
+  const char* bytes() const noexcept { return reinterpret_cast<const char*>(this + 1); }
+  void destroy() const noexcept;
+  mutable std::atomic<std::size_t> refs_{1};
+  std::size_t size_;
+};
+
 }  // namespace detail
 
 // Insertion-ordered string-keyed map (Ruby's Hash with string keys).
@@ -92,6 +111,9 @@ class Hash {
 
   Hash() = default;
   Hash(std::initializer_list<Entry> entries);
+  // Adopts `entries` in their order; a repeated key keeps its first position and its last value,
+  // as repeated set() calls would. Builds a parsed object at its final size in one step.
+  explicit Hash(std::vector<Entry>&& entries);
 
   // Insert, or replace the value of an existing key in place (order is kept).
   void set(std::string key, Value value);
@@ -115,8 +137,10 @@ class Hash {
   static constexpr std::size_t kIndexedSize = 16;
   std::size_t position(std::string_view key) const;
   std::size_t indexed_position(std::string_view key) const;
-  void index_entry(std::size_t position);
+  // Adds entry `position` to the index; true when an equal key is indexed already.
+  bool index_entry(std::size_t position);
   void rebuild_index();
+  bool has_repeated_key();
 
   std::vector<Entry> entries_;
   std::vector<std::uint32_t> index_;  // open addressing: entry position + 1, 0 when free
@@ -160,8 +184,8 @@ class Value {
   Value(std::shared_ptr<const Drop> d) noexcept : drop_(std::move(d)), kind_(Kind::drop), shared_(true) {}
   Value(std::shared_ptr<const Array> a) noexcept : array_(std::move(a)), kind_(Kind::array), shared_(true) {}
   Value(std::shared_ptr<const Hash> h) noexcept : hash_(std::move(h)), kind_(Kind::hash), shared_(true) {}
-  Value(std::shared_ptr<const std::string> s) noexcept
-      : string_(std::move(s)), kind_(Kind::string), shared_(true) {}
+  // The string's bytes are copied into the value's own storage.
+  Value(const std::shared_ptr<const std::string>& s);
 
   // Copies share the long string, array, hash or drop (a reference count); moves leave nil
   // behind.
@@ -179,8 +203,7 @@ class Value {
     // The moved-from pointer is empty: destroying it releases nothing.
     switch (kind_) {
       case Kind::string:
-        new (&string_) StringPtr(std::move(other.string_));
-        other.string_.~StringPtr();
+        string_ = other.string_;
         break;
       case Kind::array:
         new (&array_) ArrayPtr(std::move(other.array_));
@@ -246,15 +269,18 @@ class Value {
   double as_float() const { return expect(Kind::floating), float_; }
   std::string_view as_string() const {
     expect(Kind::string);
-    return shared_ ? std::string_view(*string_) : std::string_view(small_.data, small_.size);
+    return shared_ ? string_->view() : std::string_view(small_.data, small_.size);
   }
   const Array& as_array() const { return expect(Kind::array), *array_; }
   const Hash& as_hash() const { return expect(Kind::hash), *hash_; }
   Range as_range() const { return expect(Kind::range), range_; }
   const Drop& as_drop() const { return expect(Kind::drop), *drop_; }
   const std::shared_ptr<const Drop>& drop_ptr() const { return expect(Kind::drop), drop_; }
-  // The string as a shared pointer: the one this value holds, or a new one for a short string.
+  // A new shared copy of the string.
   std::shared_ptr<const std::string> string_ptr() const;
+  // Where the value's shared contents (a long string, array, hash or drop) live, or nullptr
+  // for a value held inline: two values with the same non-null address share their contents.
+  const void* shared_address() const noexcept;
 
   // Number as double (integers converted); 0 for anything else.
   double to_double() const noexcept {
@@ -281,7 +307,6 @@ class Value {
   static std::string_view kind_name(Kind k);
 
  private:
-  using StringPtr = std::shared_ptr<const std::string>;
   using ArrayPtr = std::shared_ptr<const Array>;
   using HashPtr = std::shared_ptr<const Hash>;
   using DropPtr = std::shared_ptr<const Drop>;
@@ -292,7 +317,7 @@ class Value {
   }
   // A string's storage, for the string constructors (kind_ is already string).
   void hold_small(std::string_view s) noexcept;
-  void hold_shared(StringPtr s) noexcept;
+  void hold_long(std::string_view s);
   void copy_shared(const Value& other) noexcept;
   void release_shared() noexcept;
   void release() noexcept {
@@ -315,7 +340,7 @@ class Value {
     std::int64_t int_;
     double float_;
     Range range_;
-    StringPtr string_;
+    const detail::StringBlock* string_;
     ArrayPtr array_;
     HashPtr hash_;
     DropPtr drop_;

@@ -201,7 +201,7 @@ TEST(ArrayFilters, Join) {
 
 TEST(ArrayFilters, JoinOfAStringReturnsTheSameString) {
   Value s("shared text, longer than a small string");
-  EXPECT_EQ(run("join", s, {"#"}).string_ptr(), s.string_ptr());
+  EXPECT_EQ(run("join", s, {"#"}).shared_address(), s.shared_address());
 }
 
 TEST(ArrayFilters, Concat) {

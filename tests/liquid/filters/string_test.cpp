@@ -121,7 +121,7 @@ TEST(StringFilters, UnchangedStringsAreReturnedWithoutCopying) {
   Value input("hello world, longer than a small string");
   auto same = [&](std::string_view filter, std::vector<Value> args = {}) {
     Value out = run(filter, input, std::move(args));
-    return out.is_string() && out.string_ptr() == input.string_ptr();  // the same shared string
+    return out.is_string() && out.shared_address() == input.shared_address();  // the same shared string
   };
   EXPECT_TRUE(same("append", {""}));
   EXPECT_TRUE(same("prepend", {Value()}));
@@ -137,8 +137,8 @@ TEST(StringFilters, UnchangedStringsAreReturnedWithoutCopying) {
   EXPECT_TRUE(same("slice", {0, 100}));
   EXPECT_FALSE(same("upcase"));
   Value suffix("a suffix longer than a small string");
-  EXPECT_EQ(run("append", Value(), {suffix}).string_ptr(), suffix.string_ptr());
-  EXPECT_EQ(run("prepend", "", {suffix}).string_ptr(), suffix.string_ptr());
+  EXPECT_EQ(run("append", Value(), {suffix}).shared_address(), suffix.shared_address());
+  EXPECT_EQ(run("prepend", "", {suffix}).shared_address(), suffix.shared_address());
 }
 
 TEST(StringFilters, CaseMappingIsUnicodeAware) {

@@ -90,7 +90,7 @@ TEST(UrlFilters, UrlEncode) {
       {"url_encode", Value(), Value()},  // nil stays nil
   });
   Value plain("already-safe_text.~and-long-enough");
-  EXPECT_EQ(run("url_encode", plain).string_ptr(), plain.string_ptr());
+  EXPECT_EQ(run("url_encode", plain).shared_address(), plain.shared_address());
 }
 
 TEST(UrlFilters, UrlDecode) {
@@ -107,7 +107,7 @@ TEST(UrlFilters, UrlDecode) {
       {"url_decode", Value(), Value()},
   });
   Value plain("nothing to decode in this long text");
-  EXPECT_EQ(run("url_decode", plain).string_ptr(), plain.string_ptr());
+  EXPECT_EQ(run("url_decode", plain).shared_address(), plain.shared_address());
 }
 
 TEST(UrlFilters, UrlDecodeRejectsInvalidUtf8) {
