@@ -12,7 +12,7 @@
 #   --merge       after the run, fold the new inputs into the committed corpus, minimised
 #                 (libFuzzer -merge=1: only inputs that add coverage are kept)
 #   --build-only  build the targets and stop
-#   TARGET...     fuzz_parse_lax fuzz_parse_strict fuzz_parse_strict2 fuzz_render
+#   TARGET...     fuzz_parse_lax fuzz_parse_strict fuzz_parse_strict2 fuzz_render fuzz_json_parse
 #                 fuzz_validate_json fuzz_validate_form fuzz_validate_xml fuzz_definition
 #                 fuzz_response_mapping (default: all)
 #
@@ -39,7 +39,7 @@ while (($#)); do
     *) targets+=("$1"); shift ;;
   esac
 done
-all_targets=(fuzz_parse_lax fuzz_parse_strict fuzz_parse_strict2 fuzz_render fuzz_validate_json
+all_targets=(fuzz_parse_lax fuzz_parse_strict fuzz_parse_strict2 fuzz_render fuzz_json_parse fuzz_validate_json
              fuzz_validate_form fuzz_validate_xml fuzz_definition fuzz_response_mapping)
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 
@@ -53,7 +53,7 @@ cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 dict_of() {
   case "$1" in
     fuzz_parse_*|fuzz_render) echo tests/fuzz/dict/liquid.dict ;;
-    fuzz_validate_json|fuzz_response_mapping) echo tests/fuzz/dict/json.dict ;;
+    fuzz_json_parse|fuzz_validate_json|fuzz_response_mapping) echo tests/fuzz/dict/json.dict ;;
     fuzz_validate_form) echo tests/fuzz/dict/form.dict ;;
     fuzz_validate_xml) echo tests/fuzz/dict/xml.dict ;;
     fuzz_definition) echo tests/fuzz/dict/definition.dict ;;

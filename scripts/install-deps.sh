@@ -12,6 +12,7 @@ packages=(
   libhowardhinnant-date-dev tzdata  # IANA time zones for date/timezone filters
   libssl-dev               # OpenSSL: digests and HMAC filters, webhook signatures
   libexpat1-dev            # XML well-formedness validation
+  libsimdjson-dev          # JSON records and bodies on the hot path (SIMD; Boost.JSON words errors)
   libcli11-dev             # command lines
   libgoogle-perftools-dev  # tcmalloc for the command-line tools (allocation-heavy rendering)
   # sender

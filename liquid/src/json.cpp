@@ -1,6 +1,9 @@
 #include "liquid/json.hpp"
 
 #include <charconv>
+#include <iterator>
+#include <tuple>
+#include <utility>
 #include <cmath>
 #include <vector>
 #include <stdexcept>
@@ -8,6 +11,7 @@
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/error.hpp>
 
+#include "json_fast.hpp"
 #include "utf8.hpp"
 
 namespace liquid {
@@ -62,7 +66,8 @@ namespace {
 
 // Builds a Value straight from Boost.JSON's SAX events: no intermediate json::value, doubles read
 // exactly from their text (Boost 1.81's own conversion can be 1 ulp off), and containers built
-// on an explicit stack, so deep documents need no recursion.
+// on explicit stacks, so deep documents need no recursion. An object's members go straight into
+// key/value entries that become its Hash in one step when it closes.
 class ValueBuilder {
  public:
   constexpr static std::size_t max_object_size = std::size_t(-1);
@@ -75,33 +80,28 @@ class ValueBuilder {
   bool on_document_begin(boost::system::error_code&) { return true; }
   bool on_document_end(boost::system::error_code&) { return true; }
   bool on_object_begin(boost::system::error_code&) {
-    ++depth_;
+    open_.push_back(Open::object);
     return true;
   }
   bool on_object_end(std::size_t n, boost::system::error_code&) {
-    // The object's n members are the last n keys and values: built at the exact size.
-    Hash hash;
-    hash.reserve(n);
-    const std::size_t first_value = values_.size() - n;
-    const std::size_t first_key = keys_.size() - n;
-    for (std::size_t i = 0; i < n; ++i)
-      hash.set(std::move(keys_[first_key + i]), std::move(values_[first_value + i]));
-    values_.resize(first_value);
-    keys_.resize(first_key);
-    --depth_;
-    add(Value(std::move(hash)));
+    // The object's n members are the last n entries: moved out at the exact size.
+    const auto first = entries_.end() - static_cast<std::ptrdiff_t>(n);
+    std::vector<Hash::Entry> members(std::make_move_iterator(first),
+                                     std::make_move_iterator(entries_.end()));
+    entries_.erase(first, entries_.end());
+    open_.pop_back();
+    add(Value(Hash(std::move(members))));
     return true;
   }
   bool on_array_begin(boost::system::error_code&) {
-    ++depth_;
+    open_.push_back(Open::array);
     return true;
   }
   bool on_array_end(std::size_t n, boost::system::error_code&) {
-    const std::size_t first = values_.size() - n;
-    Array array(std::make_move_iterator(values_.begin() + static_cast<std::ptrdiff_t>(first)),
-                std::make_move_iterator(values_.end()));
-    values_.resize(first);
-    --depth_;
+    const auto first = values_.end() - static_cast<std::ptrdiff_t>(n);
+    Array array(std::make_move_iterator(first), std::make_move_iterator(values_.end()));
+    values_.erase(first, values_.end());
+    open_.pop_back();
     add(Value(std::move(array)));
     return true;
   }
@@ -111,10 +111,12 @@ class ValueBuilder {
   }
   bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code&) {
     if (text_.empty()) {
-      keys_.emplace_back(s.data(), s.size());
+      entries_.emplace_back(std::piecewise_construct, std::forward_as_tuple(s.data(), s.size()),
+                            std::forward_as_tuple());
     } else {
       text_.append(s.data(), s.size());
-      keys_.push_back(std::move(text_));
+      entries_.emplace_back(std::piecewise_construct, std::forward_as_tuple(std::move(text_)),
+                            std::forward_as_tuple());
       text_.clear();
     }
     return true;
@@ -147,12 +149,13 @@ class ValueBuilder {
     return on_double(static_cast<double>(u), s, ec);
   }
   bool on_double(double d, boost::json::string_view s, boost::system::error_code&) {
-    number_.append(s.data(), s.size());
-    double exact = d;
-    auto r = std::from_chars(number_.data(), number_.data() + number_.size(), exact);
-    if (r.ec != std::errc()) exact = d;  // out of range: Boost's value (an infinity)
-    number_.clear();
-    add(Value(exact));
+    if (number_.empty()) {  // the whole number arrived in one piece (always, for one buffer)
+      add(Value(exact_double(std::string_view(s.data(), s.size()), d)));
+    } else {
+      number_.append(s.data(), s.size());
+      add(Value(exact_double(number_, d)));
+      number_.clear();
+    }
     return true;
   }
   bool on_bool(bool b, boost::system::error_code&) {
@@ -167,17 +170,35 @@ class ValueBuilder {
   bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
 
  private:
-  // A value stack in the manner of boost::json's own: the members of every open array and
-  // object, innermost last, so that each container is built once, at its final size.
+  enum class Open : unsigned char { object, array };
+
+  // The number as written, correctly rounded (Boost's `approximate` may be 1 ulp off). Beyond
+  // the range of a double: an infinity, or a zero of the number's sign.
+  static double exact_double(std::string_view text, double approximate) {
+    double exact = approximate;
+    auto r = std::from_chars(text.data(), text.data() + text.size(), exact);
+    if (r.ec == std::errc::result_out_of_range) {
+      const double sign = text.front() == '-' ? -1.0 : 1.0;
+      exact = std::fabs(approximate) >= 1.0 ? sign * HUGE_VAL : sign * 0.0;
+    } else if (r.ec != std::errc()) {
+      exact = approximate;
+    }
+    return exact;
+  }
+
+  // A finished value goes to the innermost open container: the member whose key came last, or
+  // the end of the array; with none open it is the document.
   void add(Value v) {
-    if (depth_ == 0)
+    if (open_.empty())
       result = std::move(v);
+    else if (open_.back() == Open::object)
+      entries_.back().second = std::move(v);
     else
       values_.push_back(std::move(v));
   }
-  std::size_t depth_ = 0;
-  std::vector<Value> values_;
-  std::vector<std::string> keys_;  // keys of the open objects' members, in the same order
+  std::vector<Open> open_;
+  std::vector<Hash::Entry> entries_;  // members of the open objects, innermost last
+  std::vector<Value> values_;         // elements of the open arrays, innermost last
   std::string text_;
   std::string number_;
 };
@@ -185,6 +206,11 @@ class ValueBuilder {
 }  // namespace
 
 Value parse_json(std::string_view text) {
+  if (auto fast = detail::parse_json_fast(text)) return std::move(*fast);
+  return detail::parse_json_reference(text);
+}
+
+Value detail::parse_json_reference(std::string_view text) {
   boost::json::parse_options opts;
   opts.max_depth = kMaxJsonDepth;
   boost::json::basic_parser<ValueBuilder> parser(opts);

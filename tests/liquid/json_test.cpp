@@ -28,6 +28,17 @@ TEST(Json, KeepsIntegersFloatsAndKeyOrder) {
 
 TEST(Json, DuplicateKeysKeepTheLastValueAtTheFirstPlace) {
   EXPECT_EQ(parse_json(R"({"a":1,"b":2,"a":3})").inspect(), "{\"a\"=>3, \"b\"=>2}");
+  // The same in an object large enough to be indexed, and nested.
+  std::string big = "{";
+  for (int i = 0; i < 40; ++i) big += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+  big += R"("k7":"again","inner":{"x":1,"x":{"y":2}}})";
+  const Value v = parse_json(big);
+  const Hash& h = v.as_hash();
+  ASSERT_EQ(h.size(), 41u);
+  EXPECT_EQ(h.at(7).first, "k7");
+  EXPECT_EQ(h.find("k7")->as_string(), "again");
+  EXPECT_EQ(h.find("k39")->as_int(), 39);
+  EXPECT_EQ(h.find("inner")->inspect(), "{\"x\"=>{\"y\"=>2}}");
 }
 
 TEST(Json, LargeIntegers) {

@@ -1,0 +1,100 @@
+#include "json_fast.hpp"
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "liquid/json.hpp"
+
+namespace liquid::detail {
+
+namespace {
+
+namespace dom = simdjson::dom;
+
+// Larger documents get a parser of their own, so that the one kept per thread stays small.
+constexpr std::size_t kKeptParserCapacity = 1 << 20;
+
+class Converter {
+ public:
+  // False when the document nests deeper than kMaxJsonDepth (Boost.JSON then says so).
+  bool convert(dom::element e, std::size_t depth, Value& out) {
+    switch (e.type()) {
+      case dom::element_type::ARRAY: {
+        if (depth >= kMaxJsonDepth) return false;
+        const dom::array array = e.get_array().value_unsafe();
+        Array items;
+        items.reserve(array.size());
+        for (dom::element item : array) {
+          if (!convert(item, depth + 1, items.emplace_back())) return false;
+        }
+        out = Value(std::move(items));
+        return true;
+      }
+      case dom::element_type::OBJECT: {
+        if (depth >= kMaxJsonDepth) return false;
+        const dom::object object = e.get_object().value_unsafe();
+        std::vector<Hash::Entry> members;
+        members.reserve(object.size());
+        for (dom::key_value_pair member : object) {
+          Hash::Entry& entry = members.emplace_back(
+              std::piecewise_construct, std::forward_as_tuple(member.key), std::forward_as_tuple());
+          if (!convert(member.value, depth + 1, entry.second)) return false;
+        }
+        out = Value(Hash(std::move(members)));
+        return true;
+      }
+      case dom::element_type::INT64:
+        out = Value(e.get_int64().value_unsafe());
+        return true;
+      case dom::element_type::UINT64:
+        // Beyond int64 (simdjson reads such an integer as unsigned): a float, as the Boost.JSON
+        // path keeps it.
+        out = Value(static_cast<double>(e.get_uint64().value_unsafe()));
+        return true;
+      case dom::element_type::DOUBLE:
+        out = Value(e.get_double().value_unsafe());
+        return true;
+      case dom::element_type::STRING:
+        out = Value(e.get_string().value_unsafe());
+        return true;
+      case dom::element_type::BOOL:
+        out = Value(e.get_bool().value_unsafe());
+        return true;
+      case dom::element_type::NULL_VALUE:
+        out = Value();
+        return true;
+    }
+    return false;
+  }
+};
+
+std::optional<Value> convert_document(dom::parser& parser, std::string_view text) {
+  dom::element root;
+  // The text is copied into the parser's padded buffer (simdjson reads past the end).
+  if (parser.parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS)
+    return std::nullopt;
+  Value out;
+  if (!Converter{}.convert(root, 0, out)) return std::nullopt;
+  return out;
+}
+
+dom::parser& kept_parser() {
+  thread_local dom::parser parser;
+  return parser;
+}
+
+}  // namespace
+
+std::optional<Value> parse_json_fast(std::string_view text) {
+  if (text.size() > kKeptParserCapacity) {
+    dom::parser parser;
+    return convert_document(parser, text);
+  }
+  return convert_document(kept_parser(), text);
+}
+
+}  // namespace liquid::detail

@@ -1,0 +1,24 @@
+// Two ways to read JSON text. parse_json (liquid/json.hpp) takes the first that answers:
+// simdjson's DOM parser, about 1.5 times faster on the ~2 KB records a sender parses one after
+// another (BM_ParseRecord against BM_ParseRecordReference); then Boost.JSON's SAX parser, the
+// reference, which also words every error (with its byte position). Both build the same Value
+// from the same text (tests/liquid/json_fast_test.cpp and the fuzz_json_parse target hold them
+// to it), with one exception: an exponent of 10 digits or more, which Boost.JSON refuses
+// ("exponent overflow") and simdjson reads, as Ruby's JSON.parse does (0.1e-2147483649 is 0.0).
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "liquid/value.hpp"
+
+namespace liquid::detail {
+
+// The document, when simdjson accepts it and it nests no deeper than kMaxJsonDepth; nullopt
+// otherwise (malformed, too deep, or a number simdjson will not read, such as 1e400).
+std::optional<Value> parse_json_fast(std::string_view text);
+
+// Boost.JSON's reading of the document; throws std::invalid_argument as parse_json does.
+Value parse_json_reference(std::string_view text);
+
+}  // namespace liquid::detail
