@@ -15,8 +15,8 @@ namespace {
 
 namespace dom = simdjson::dom;
 
-// Larger documents get a parser of their own, so that the one kept per thread stays small.
-constexpr std::size_t kKeptParserCapacity = 1 << 20;
+// Records and bodies are a few KB; the parser kept per thread grows to the largest one read.
+constexpr std::size_t kMaxFastDocument = 1 << 20;
 
 class Converter {
  public:
@@ -90,10 +90,9 @@ dom::parser& kept_parser() {
 }  // namespace
 
 std::optional<Value> parse_json_fast(std::string_view text) {
-  if (text.size() > kKeptParserCapacity) {
-    dom::parser parser;
-    return convert_document(parser, text);
-  }
+  // A large document (a data file, read once) would need simdjson's whole tape beside the
+  // values built from it: Boost.JSON's streaming pass keeps the peak memory to the values.
+  if (text.size() > kMaxFastDocument) return std::nullopt;
   return convert_document(kept_parser(), text);
 }
 

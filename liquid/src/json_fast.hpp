@@ -4,7 +4,8 @@
 // reference, which also words every error (with its byte position). Both build the same Value
 // from the same text (tests/liquid/json_fast_test.cpp and the fuzz_json_parse target hold them
 // to it), with one exception: an exponent of 10 digits or more, which Boost.JSON refuses
-// ("exponent overflow") and simdjson reads, as Ruby's JSON.parse does (0.1e-2147483649 is 0.0).
+// ("exponent overflow") and simdjson reads, as Ruby's JSON.parse does (0.1e-2147483649 is 0.0),
+// in documents up to 1 MiB.
 #pragma once
 
 #include <optional>
@@ -14,8 +15,9 @@
 
 namespace liquid::detail {
 
-// The document, when simdjson accepts it and it nests no deeper than kMaxJsonDepth; nullopt
-// otherwise (malformed, too deep, or a number simdjson will not read, such as 1e400).
+// The document, when it is at most 1 MiB, simdjson accepts it and it nests no deeper than
+// kMaxJsonDepth; nullopt otherwise (larger, malformed, too deep, or a number simdjson will not
+// read, such as 1e400).
 std::optional<Value> parse_json_fast(std::string_view text);
 
 // Boost.JSON's reading of the document; throws std::invalid_argument as parse_json does.
