@@ -86,11 +86,14 @@ class ValueBuilder {
   bool on_object_end(std::size_t n, boost::system::error_code&) {
     // The object's n members are the last n entries: moved out at the exact size.
     const auto first = entries_.end() - static_cast<std::ptrdiff_t>(n);
-    std::vector<Hash::Entry> members(std::make_move_iterator(first),
-                                     std::make_move_iterator(entries_.end()));
+    Hash members;
+    members.reserve(n);
+    for (auto it = first; it != entries_.end(); ++it)
+      detail::HashBuilder::append(members, std::move(it->first), std::move(it->second));
+    detail::HashBuilder::finish(members);
     entries_.erase(first, entries_.end());
     open_.pop_back();
-    add(Value(Hash(std::move(members))));
+    add(Value(std::move(members)));
     return true;
   }
   bool on_array_begin(boost::system::error_code&) {

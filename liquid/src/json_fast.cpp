@@ -37,14 +37,15 @@ class Converter {
       case dom::element_type::OBJECT: {
         if (depth >= kMaxJsonDepth) return false;
         const dom::object object = e.get_object().value_unsafe();
-        std::vector<Hash::Entry> members;
+        Hash members;
         members.reserve(object.size());
         for (dom::key_value_pair member : object) {
-          Hash::Entry& entry = members.emplace_back(
-              std::piecewise_construct, std::forward_as_tuple(member.key), std::forward_as_tuple());
-          if (!convert(member.value, depth + 1, entry.second)) return false;
+          Value value;
+          if (!convert(member.value, depth + 1, value)) return false;
+          HashBuilder::append(members, std::string(member.key), std::move(value));
         }
-        out = Value(Hash(std::move(members)));
+        HashBuilder::finish(members);
+        out = Value(std::move(members));
         return true;
       }
       case dom::element_type::INT64:

@@ -4,23 +4,126 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 #include "utf8.hpp"
 
 namespace liquid {
+
+namespace detail {
+
+HashEntries::HashEntries(const HashEntries& other) {
+  reserve(other.size_);
+  for (std::size_t i = 0; i < other.size_; ++i) {
+    new (data_ + i) Entry(other.data_[i]);
+    ++size_;
+  }
+}
+
+HashEntries::HashEntries(HashEntries&& other) noexcept {
+  if (!other.embedded_) {
+    data_ = std::exchange(other.data_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    capacity_ = std::exchange(other.capacity_, 0);
+    return;
+  }
+  // Entries inside a HashBlock stay where they are: move them one by one.
+  grow_to(other.size_);
+  for (std::size_t i = 0; i < other.size_; ++i) {
+    new (data_ + i) Entry(std::move(other.data_[i]));
+    ++size_;
+  }
+}
+
+HashEntries& HashEntries::operator=(const HashEntries& other) {
+  if (this != &other) *this = HashEntries(other);
+  return *this;
+}
+
+HashEntries& HashEntries::operator=(HashEntries&& other) noexcept {
+  if (this == &other) return *this;
+  release();
+  new (this) HashEntries(std::move(other));
+  return *this;
+}
+
+void HashEntries::release() noexcept {
+  for (std::size_t i = 0; i < size_; ++i) data_[i].~Entry();
+  if (!embedded_ && data_) ::operator delete(data_);
+  data_ = nullptr;
+  size_ = capacity_ = 0;
+  embedded_ = false;
+}
+
+void HashEntries::clear() noexcept {
+  for (std::size_t i = 0; i < size_; ++i) data_[i].~Entry();
+  size_ = 0;
+}
+
+void HashEntries::reserve(std::size_t n) {
+  if (n > capacity_) grow_to(n);
+}
+
+void HashEntries::grow_to(std::size_t capacity) {
+  auto* data = static_cast<Entry*>(::operator new(capacity * sizeof(Entry)));
+  for (std::size_t i = 0; i < size_; ++i) {
+    new (data + i) Entry(std::move(data_[i]));
+    data_[i].~Entry();
+  }
+  if (!embedded_ && data_) ::operator delete(data_);
+  data_ = data;
+  capacity_ = capacity;
+  embedded_ = false;
+}
+
+void HashEntries::emplace_back(std::string&& key, Value&& value) {
+  if (size_ == capacity_) grow_to(capacity_ < 4 ? 4 : capacity_ * 2);
+  new (data_ + size_) Entry(std::move(key), std::move(value));
+  ++size_;
+}
+
+HashBlock* HashBlock::make(Hash&& hash) {
+  const std::size_t n = hash.entries_.size();
+  static_assert(sizeof(HashBlock) % alignof(HashEntries::Entry) == 0);
+  void* memory = ::operator new(sizeof(HashBlock) + n * sizeof(HashEntries::Entry));
+  auto* block = new (memory) HashBlock();
+  HashEntries& entries = block->hash_.entries_;
+  entries.data_ = reinterpret_cast<HashEntries::Entry*>(static_cast<char*>(memory) + sizeof(HashBlock));
+  entries.capacity_ = n;
+  entries.embedded_ = true;
+  for (std::size_t i = 0; i < n; ++i) {
+    new (entries.data_ + i) HashEntries::Entry(std::move(hash.entries_[i]));
+    ++entries.size_;
+  }
+  block->hash_.index_ = std::move(hash.index_);  // positions are unchanged
+  return block;
+}
+
+void HashBlock::destroy() const noexcept {
+  this->~HashBlock();
+  ::operator delete(const_cast<HashBlock*>(this));
+}
+
+}  // namespace detail
 
 Hash::Hash(std::initializer_list<Entry> entries) {
   entries_.reserve(entries.size());
   for (const auto& e : entries) set(e.first, e.second);
 }
 
-Hash::Hash(std::vector<Entry>&& entries) : entries_(std::move(entries)) {
+Hash::Hash(std::vector<Entry>&& entries) {
+  entries_.reserve(entries.size());
+  for (auto& e : entries) entries_.emplace_back(std::move(e.first), std::move(e.second));
+  fold_repeated_keys();
+}
+
+void Hash::fold_repeated_keys() {
   if (!has_repeated_key()) return;
   // Rare (JSON allows repeated keys): fold the repeats the way set() does.
-  std::vector<Entry> all = std::move(entries_);
+  detail::HashEntries all = std::move(entries_);
   entries_.clear();
   index_.clear();
-  for (auto& e : all) set(std::move(e.first), std::move(e.second));
+  for (std::size_t i = 0; i < all.size(); ++i) set(std::move(all[i].first), std::move(all[i].second));
 }
 
 // Builds the index of a large hash on the way.
@@ -156,7 +259,8 @@ void Value::hold_long(std::string_view s) {
   shared_ = true;
 }
 Value::Value(Array a) : array_(std::make_shared<const Array>(std::move(a))), kind_(Kind::array), shared_(true) {}
-Value::Value(Hash h) : hash_(std::make_shared<const Hash>(std::move(h))), kind_(Kind::hash), shared_(true) {}
+Value::Value(Hash h) : hash_(detail::HashBlock::make(std::move(h))), kind_(Kind::hash), shared_(true) {}
+Value::Value(const std::shared_ptr<const Hash>& h) : Value(Hash(*h)) {}
 
 std::shared_ptr<const std::string> Value::string_ptr() const {
   expect(Kind::string);
@@ -168,7 +272,7 @@ const void* Value::shared_address() const noexcept {
   switch (kind_) {
     case Kind::string: return string_;
     case Kind::array: return array_.get();
-    case Kind::hash: return hash_.get();
+    case Kind::hash: return hash_;
     case Kind::drop: return drop_.get();
     default: return nullptr;
   }
@@ -181,7 +285,10 @@ void Value::copy_shared(const Value& other) noexcept {
       string_->retain();
       return;
     case Kind::array: new (&array_) ArrayPtr(other.array_); return;
-    case Kind::hash: new (&hash_) HashPtr(other.hash_); return;
+    case Kind::hash:
+      hash_ = other.hash_;
+      hash_->retain();
+      return;
     case Kind::drop: new (&drop_) DropPtr(other.drop_); return;
     default: return;
   }
@@ -191,7 +298,7 @@ void Value::release_shared() noexcept {
   switch (kind_) {
     case Kind::string: string_->release(); return;
     case Kind::array: array_.~ArrayPtr(); return;
-    case Kind::hash: hash_.~HashPtr(); return;
+    case Kind::hash: hash_->release(); return;
     case Kind::drop: drop_.~DropPtr(); return;
     default: return;
   }

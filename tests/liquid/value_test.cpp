@@ -211,6 +211,35 @@ TEST(Hash, AdoptedEntriesFoldRepeatedKeysAsSetDoes) {
   EXPECT_EQ(large.find("key30"), nullptr);
 }
 
+// A hash a value holds shares one block (its entries inline); copying the Hash out of it
+// gives an independent hash that can grow.
+TEST(Hash, CopiedOutOfAValueItIsIndependent) {
+  Hash built;
+  for (int i = 0; i < 40; ++i) built.set("k" + std::to_string(i), i);
+  const Value shared(std::move(built));
+  const Value also = shared;
+  EXPECT_EQ(shared.shared_address(), also.shared_address());
+  EXPECT_EQ(shared.as_hash().find("k39")->as_int(), 39);  // the index came along
+  Hash copy = shared.as_hash();
+  copy.set("k0", "changed");
+  copy.set("extra", true);
+  for (int i = 0; i < 100; ++i) copy.set("more" + std::to_string(i), i);
+  EXPECT_EQ(shared.as_hash().size(), 40u);
+  EXPECT_EQ(shared.as_hash().find("k0")->as_int(), 0);
+  EXPECT_EQ(copy.size(), 141u);
+  EXPECT_EQ(copy.find("k0")->as_string(), "changed");
+  EXPECT_EQ(copy.find("more99")->as_int(), 99);
+  Hash moved = std::move(copy);
+  EXPECT_EQ(moved.find("extra")->as_bool(), true);
+  Hash assigned;
+  assigned = shared.as_hash();
+  assigned = std::move(moved);
+  EXPECT_EQ(assigned.size(), 141u);
+  const Value empty(Hash{});
+  EXPECT_EQ(empty.as_hash().size(), 0u);
+  EXPECT_EQ(empty.as_hash().begin(), empty.as_hash().end());
+}
+
 TEST(Value, CopiesShareTheirContents) {
   Value a(std::string(1000, 'x'));
   Value b = a;

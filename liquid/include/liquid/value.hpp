@@ -102,12 +102,51 @@ class StringBlock {
   std::size_t size_;
 };
 
+// The entries of a Hash, in order: a growable array like std::vector, which can also live in
+// the same allocation as the Hash a Value shares (HashBlock), so that reading a shared hash
+// follows one pointer instead of two. Members using Entry are defined after Value.
+class HashEntries {
+ public:
+  using Entry = std::pair<std::string, Value>;
+
+  HashEntries() noexcept = default;
+  HashEntries(const HashEntries& other);
+  HashEntries(HashEntries&& other) noexcept;
+  HashEntries& operator=(const HashEntries& other);
+  HashEntries& operator=(HashEntries&& other) noexcept;
+  ~HashEntries() { release(); }
+
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  Entry& operator[](std::size_t i) noexcept;
+  const Entry& operator[](std::size_t i) const noexcept;
+  const Entry* begin() const noexcept { return data_; }
+  const Entry* end() const noexcept;
+  void reserve(std::size_t n);
+  void emplace_back(std::string&& key, Value&& value);
+  void clear() noexcept;
+
+ private:
+  friend class HashBlock;
+  void release() noexcept;  // destroys the entries and frees owned storage
+  void grow_to(std::size_t capacity);
+
+  Entry* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+  bool embedded_ = false;  // data_ lies inside a HashBlock: not ours to free
+};
+
+class HashBlock;
+struct HashBuilder;
+
 }  // namespace detail
 
 // Insertion-ordered string-keyed map (Ruby's Hash with string keys).
 class Hash {
  public:
   using Entry = std::pair<std::string, Value>;
+  using const_iterator = const Entry*;
 
   Hash() = default;
   Hash(std::initializer_list<Entry> entries);
@@ -126,11 +165,13 @@ class Hash {
   std::size_t size() const;
   bool empty() const;
   const Entry& at(std::size_t i) const;
-  std::vector<Entry>::const_iterator begin() const;
-  std::vector<Entry>::const_iterator end() const;
+  const_iterator begin() const;
+  const_iterator end() const;
   void reserve(std::size_t n);
 
  private:
+  friend class detail::HashBlock;
+  friend struct detail::HashBuilder;
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   // Hashes larger than this get a hash index, so that building and reading a big object
   // (a JSON document with 100,000 keys) stays linear; smaller ones are searched in order.
@@ -141,10 +182,39 @@ class Hash {
   bool index_entry(std::size_t position);
   void rebuild_index();
   bool has_repeated_key();
+  void fold_repeated_keys();  // after entries were appended unchecked: as set() would have
 
-  std::vector<Entry> entries_;
+  detail::HashEntries entries_;
   std::vector<std::uint32_t> index_;  // open addressing: entry position + 1, 0 when free
 };
+
+namespace detail {
+
+// For parsers, which know an object's size before its members: members are appended in order
+// and a repeated key is folded once at the end, as set() would have folded it.
+struct HashBuilder {
+  static void append(Hash& hash, std::string&& key, Value&& value);
+  static void finish(Hash& hash) { hash.fold_repeated_keys(); }
+};
+
+// A hash as values share it: the reference count, the Hash, then its entries, in one block.
+class HashBlock {
+ public:
+  static HashBlock* make(Hash&& hash);
+  const Hash& hash() const noexcept { return hash_; }
+  void retain() const noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
+  void release() const noexcept {
+    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy();
+  }
+
+ private:
+  HashBlock() noexcept = default;
+  void destroy() const noexcept;
+  mutable std::atomic<std::size_t> refs_{1};
+  Hash hash_;
+};
+
+}  // namespace detail
 
 // A host object whose properties are computed when a template reads them.
 // Implementations must be safe to call from several threads if the Value is shared.
@@ -183,7 +253,8 @@ class Value {
   Value(Range r) noexcept : range_(r), kind_(Kind::range) {}
   Value(std::shared_ptr<const Drop> d) noexcept : drop_(std::move(d)), kind_(Kind::drop), shared_(true) {}
   Value(std::shared_ptr<const Array> a) noexcept : array_(std::move(a)), kind_(Kind::array), shared_(true) {}
-  Value(std::shared_ptr<const Hash> h) noexcept : hash_(std::move(h)), kind_(Kind::hash), shared_(true) {}
+  // The hash is copied into the value's own storage.
+  Value(const std::shared_ptr<const Hash>& h);
   // The string's bytes are copied into the value's own storage.
   Value(const std::shared_ptr<const std::string>& s);
 
@@ -210,8 +281,7 @@ class Value {
         other.array_.~ArrayPtr();
         break;
       case Kind::hash:
-        new (&hash_) HashPtr(std::move(other.hash_));
-        other.hash_.~HashPtr();
+        hash_ = other.hash_;
         break;
       case Kind::drop:
         new (&drop_) DropPtr(std::move(other.drop_));
@@ -272,7 +342,7 @@ class Value {
     return shared_ ? string_->view() : std::string_view(small_.data, small_.size);
   }
   const Array& as_array() const { return expect(Kind::array), *array_; }
-  const Hash& as_hash() const { return expect(Kind::hash), *hash_; }
+  const Hash& as_hash() const { return expect(Kind::hash), hash_->hash(); }
   Range as_range() const { return expect(Kind::range), range_; }
   const Drop& as_drop() const { return expect(Kind::drop), *drop_; }
   const std::shared_ptr<const Drop>& drop_ptr() const { return expect(Kind::drop), drop_; }
@@ -308,7 +378,6 @@ class Value {
 
  private:
   using ArrayPtr = std::shared_ptr<const Array>;
-  using HashPtr = std::shared_ptr<const Hash>;
   using DropPtr = std::shared_ptr<const Drop>;
 
   void expect(Kind k) const {
@@ -342,7 +411,7 @@ class Value {
     Range range_;
     const detail::StringBlock* string_;
     ArrayPtr array_;
-    HashPtr hash_;
+    const detail::HashBlock* hash_;
     DropPtr drop_;
     SmallString small_;
   };
@@ -352,11 +421,26 @@ class Value {
 
 static_assert(sizeof(Value) == 24, "a Value is three words");
 
+inline detail::HashEntries::Entry& detail::HashEntries::operator[](std::size_t i) noexcept {
+  return data_[i];
+}
+inline const detail::HashEntries::Entry& detail::HashEntries::operator[](
+    std::size_t i) const noexcept {
+  return data_[i];
+}
+inline const detail::HashEntries::Entry* detail::HashEntries::end() const noexcept {
+  return data_ + size_;
+}
+
+inline void detail::HashBuilder::append(Hash& hash, std::string&& key, Value&& value) {
+  hash.entries_.emplace_back(std::move(key), std::move(value));
+}
+
 inline std::size_t Hash::size() const { return entries_.size(); }
 inline bool Hash::empty() const { return entries_.empty(); }
 inline const Hash::Entry& Hash::at(std::size_t i) const { return entries_[i]; }
-inline std::vector<Hash::Entry>::const_iterator Hash::begin() const { return entries_.begin(); }
-inline std::vector<Hash::Entry>::const_iterator Hash::end() const { return entries_.end(); }
+inline Hash::const_iterator Hash::begin() const { return entries_.begin(); }
+inline Hash::const_iterator Hash::end() const { return entries_.end(); }
 inline void Hash::reserve(std::size_t n) { entries_.reserve(n); }
 
 inline const Value* Hash::find(std::string_view key, const HashHint& hint) const {
