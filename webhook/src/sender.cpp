@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <limits>
 #include <ostream>
 #include <random>
@@ -19,6 +18,7 @@
 #include <unordered_map>
 
 #include "liquid/json.hpp"
+#include "text_format.hpp"
 #include "webhook/outbox.hpp"
 #include "webhook/transport.hpp"
 
@@ -27,23 +27,6 @@ namespace webhook {
 namespace {
 
 constexpr std::string_view user_agent = "User-Agent: liquidhook-webhook/0.1";
-
-std::string iso_time(TimeMs t) {
-  const std::time_t secs = static_cast<std::time_t>(t / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(t % 1000));
-  return buf;
-}
-
-void append_number(std::string& out, double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  out += buf;
-}
 
 // Streams JSONL records one line at a time: memory does not depend on the number of records.
 class RecordReader {
@@ -278,17 +261,25 @@ class Worker {
     return held >= limit ? 0 : std::min(limit - held, ready_cap_);
   }
 
-  std::string delivery_id(std::int64_t record) const {
-    return "msg_" + st_.run_id + "_" + std::to_string(record);
+  // "msg_<run id>_<record>": the webhook-id header, and the delivery_id of the results.
+  void append_delivery_id(std::string& out, std::int64_t record) const {
+    out += "msg_";
+    out += st_.run_id;
+    out += '_';
+    detail::append_int(out, record);
   }
 
   void add_delivery_headers(Transfer& t) {
-    const std::string id = delivery_id(t.record);
-    t.header_lines.push_back("webhook-id: " + id);
+    constexpr std::string_view id_prefix = "webhook-id: ";
+    std::string& id_line = t.header_lines.emplace_back(id_prefix);
+    append_delivery_id(id_line, t.record);
     if (def_.signing) {
       const std::int64_t ts = clock_.now_ms() / 1000;
-      t.header_lines.push_back("webhook-timestamp: " + std::to_string(ts));
-      t.header_lines.push_back("webhook-signature: " + def_.signing->sign(id, ts, t.body));
+      std::string signature =
+          def_.signing->sign(std::string_view(id_line).substr(id_prefix.size()), ts, t.body);
+      std::string& ts_line = t.header_lines.emplace_back("webhook-timestamp: ");
+      detail::append_int(ts_line, ts);
+      t.header_lines.push_back("webhook-signature: " + signature);
     }
   }
 
@@ -364,9 +355,11 @@ class Worker {
 
   void begin_result(std::string& out, std::int64_t record, DeliveryStatus status) {
     out += "{\"record\":";
-    out += std::to_string(record);
+    detail::append_int(out, record);
     out += ",\"delivery_id\":";
-    liquid::append_json_string(out, delivery_id(record));
+    delivery_id_.clear();
+    append_delivery_id(delivery_id_, record);
+    liquid::append_json_string(out, delivery_id_);
     out += ",\"status\":\"";
     out += status_name(status);
     out += '"';
@@ -414,14 +407,14 @@ class Worker {
     std::string& at = a.attempts;
     if (!at.empty()) at += ',';
     at += "{\"n\":";
-    at += std::to_string(a.attempt_count);
+    detail::append_int(at, a.attempt_count);
     at += ",\"at\":\"";
-    at += iso_time(t->started_at);
+    detail::append_iso_time(at, t->started_at);
     at += "\",\"ms\":";
-    append_number(at, t->duration_ms);
+    detail::append_fixed3(at, t->duration_ms);
     if (t->outcome.http_status > 0) {
       at += ",\"status\":";
-      at += std::to_string(t->outcome.http_status);
+      detail::append_int(at, t->outcome.http_status);
     }
     if (t->outcome.error != TransportError::none) {
       at += ",\"error\":\"";
@@ -431,7 +424,7 @@ class Worker {
     }
     if (step.kind == NextStep::Kind::retry) {
       at += ",\"retry_in_ms\":";
-      at += std::to_string(step.delay.count());
+      detail::append_int(at, step.delay.count());
       if (step.from_retry_after) at += ",\"retry_after\":true";
     }
     at += '}';
@@ -543,6 +536,7 @@ class Worker {
   std::mt19937_64 rng_;
   std::uniform_real_distribution<double> unit_{0.0, 1.0};
   std::size_t delivery_headers_;
+  std::string delivery_id_;  // scratch for begin_result
   std::size_t ready_cap_ = 600;
   SendSummary* summary_ = nullptr;
   std::unordered_map<std::int64_t, Active> active_;
