@@ -306,7 +306,7 @@ class Worker {
                              "records line " + std::to_string(record)});
       return false;
     }
-    PrepareResult prepared = prepare(def_, value, {}, false);
+    PrepareResult prepared = prepare(def_, value, {}, false, &url_cache_);
     if (prepared.problem) {
       finish_invalid(record, *prepared.problem);
       return false;
@@ -537,6 +537,7 @@ class Worker {
   std::uniform_real_distribution<double> unit_{0.0, 1.0};
   std::size_t delivery_headers_;
   std::string delivery_id_;  // scratch for begin_result
+  UrlCheckCache url_cache_;
   std::size_t ready_cap_ = 600;
   SendSummary* summary_ = nullptr;
   std::unordered_map<std::int64_t, Active> active_;
