@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "liquid/json.hpp"
+#include "record_reader.hpp"
 #include "text_format.hpp"
 #include "webhook/outbox.hpp"
 #include "webhook/transport.hpp"
@@ -28,52 +29,7 @@ namespace {
 
 constexpr std::string_view user_agent = "User-Agent: liquidhook-webhook/0.1";
 
-// Streams JSONL records one line at a time: memory does not depend on the number of records.
-class RecordReader {
- public:
-  explicit RecordReader(const std::filesystem::path& path) {
-    if (path == "-") {
-      file_ = stdin;
-    } else {
-      file_ = std::fopen(path.c_str(), "rb");
-      if (!file_)
-        throw std::system_error(errno, std::generic_category(),
-                                "cannot read records " + path.string());
-      own_ = true;
-    }
-    // Records are ~2 KB each: a large buffer saves a read() every other record.
-    std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
-  }
-  ~RecordReader() {
-    std::free(buf_);
-    if (own_) std::fclose(file_);
-  }
-  RecordReader(const RecordReader&) = delete;
-  RecordReader& operator=(const RecordReader&) = delete;
-
-  // The next line (without its end of line) and its 1-based number; false at the end.
-  bool next(std::string_view& line) {
-    const ssize_t n = ::getline(&buf_, &cap_, file_);
-    if (n < 0) {
-      if (std::ferror(file_))
-        throw std::system_error(errno, std::generic_category(), "reading records");
-      return false;
-    }
-    ++line_no_;
-    std::size_t len = static_cast<std::size_t>(n);
-    while (len > 0 && (buf_[len - 1] == '\n' || buf_[len - 1] == '\r')) --len;
-    line = std::string_view(buf_, len);
-    return true;
-  }
-  std::int64_t line_no() const { return line_no_; }
-
- private:
-  std::FILE* file_ = nullptr;
-  bool own_ = false;
-  char* buf_ = nullptr;
-  std::size_t cap_ = 0;
-  std::int64_t line_no_ = 0;
-};
+using detail::RecordReader;
 
 bool blank(std::string_view s) {
   for (char c : s)
