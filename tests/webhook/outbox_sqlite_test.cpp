@@ -94,6 +94,30 @@ TEST_F(OutboxTest, DueDeliveriesAreLeasedOnce) {
   EXPECT_EQ(box->take_due(900, 10'000, 1).size(), 0u);
 }
 
+TEST_F(OutboxTest, AFinishedAttemptReplacesThePendingRow) {
+  auto box = open_sqlite_outbox(path_);
+  box->open("def", "run");
+  const OutboxUpdate ups[] = {pending(20, 1, 100, "twenty"), pending(21, 1, 100, "twenty-one")};
+  box->commit(ups, 0, 0);
+  ASSERT_EQ(box->take_due(200, 10'000, 1).size(), 1u);  // 20 or 21 leased
+  const OutboxUpdate done[] = {final_update(20, DeliveryStatus::delivered, 2),
+                               final_update(21, DeliveryStatus::failed, 2)};
+  box->commit(done, 0, 0);
+  EXPECT_EQ(box->status(20), DeliveryStatus::delivered);
+  EXPECT_EQ(box->status(21), DeliveryStatus::failed);
+  EXPECT_EQ(box->pending_count(), 0);
+  EXPECT_EQ(box->next_due(), std::nullopt);
+  EXPECT_TRUE(box->take_due(1'000'000, 2'000'000, 10).empty());
+  // And back: a pending row again (a later run's retry) is due and unleased.
+  const OutboxUpdate retry[] = {pending(20, 3, 300, "twenty-3")};
+  box->commit(retry, 0, 0);
+  const auto due = box->take_due(400, 10'000, 10);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].record, 20);
+  EXPECT_EQ(due[0].attempts, 3);
+  EXPECT_EQ(due[0].payload, "twenty-3");
+}
+
 TEST_F(OutboxTest, LeasesAreReleasedOnResume) {
   {
     auto box = open_sqlite_outbox(path_);
