@@ -56,11 +56,16 @@ namespace {
 
 struct Slot {
   CURL* easy = nullptr;
-  curl_slist* headers = nullptr;
+  // The request headers as libcurl's list, linked in place over the transfer's own lines
+  // (libcurl reads the list and never frees it): no copy of each line per attempt.
+  std::vector<curl_slist> header_nodes;
+  std::string url;  // what CURLOPT_URL was last set to on this handle
   std::unique_ptr<Transfer> t;
   const TransportOptions* options = nullptr;
   char error[CURL_ERROR_SIZE] = {};
 };
+
+char expect_none[] = "Expect:";  // no 100-continue round trip
 
 bool iequals_prefix(const char* line, std::size_t len, std::string_view name) {
   if (len <= name.size() || line[name.size()] != ':') return false;
@@ -216,12 +221,17 @@ struct CurlTransport::Impl {
     CURL* e = slot->easy;
     slot->error[0] = '\0';
     t->started_at = now;
-    curl_slist* list = nullptr;
-    for (const auto& line : t->header_lines) list = curl_slist_append(list, line.c_str());
-    list = curl_slist_append(list, "Expect:");  // no 100-continue round trip
-    slot->headers = list;
-    curl_easy_setopt(e, CURLOPT_URL, t->url.c_str());
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, list);
+    auto& nodes = slot->header_nodes;
+    nodes.resize(t->header_lines.size() + 1);
+    for (std::size_t i = 0; i < t->header_lines.size(); ++i)
+      nodes[i] = curl_slist{t->header_lines[i].data(), &nodes[i + 1]};
+    nodes.back() = curl_slist{expect_none, nullptr};
+    // libcurl copies the URL when it is set: a handle that sends to the same URL again keeps it.
+    if (slot->url != t->url) {
+      curl_easy_setopt(e, CURLOPT_URL, t->url.c_str());
+      slot->url = t->url;
+    }
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, nodes.data());
     const bool send_body = t->method != "GET" && !(t->method == "DELETE" && t->body.empty());
     if (send_body) {
       curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(t->body.size()));
@@ -262,8 +272,6 @@ struct CurlTransport::Impl {
       else
         t->error_message = slot->error[0] ? slot->error : curl_easy_strerror(code);
     }
-    curl_slist_free_all(slot->headers);
-    slot->headers = nullptr;
     idle.push_back(slot);
     return t;
   }
@@ -287,7 +295,6 @@ CurlTransport::CurlTransport(TransportOptions options) : impl_(std::make_unique<
 CurlTransport::~CurlTransport() {
   for (auto& s : impl_->slots) {
     if (s->t) curl_multi_remove_handle(impl_->multi, s->easy);
-    curl_slist_free_all(s->headers);
     curl_easy_cleanup(s->easy);
   }
   curl_multi_cleanup(impl_->multi);
