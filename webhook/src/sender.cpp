@@ -27,6 +27,8 @@ namespace webhook {
 
 namespace {
 
+using namespace std::string_view_literals;  // appending a literal needs no strlen
+
 constexpr std::string_view user_agent = "User-Agent: liquidhook-webhook/0.1";
 
 using detail::RecordReader;
@@ -219,7 +221,7 @@ class Worker {
 
   // "msg_<run id>_<record>": the webhook-id header, and the delivery_id of the results.
   void append_delivery_id(std::string& out, std::int64_t record) const {
-    out += "msg_";
+    out += "msg_"sv;
     out += st_.run_id;
     out += '_';
     detail::append_int(out, record);
@@ -310,32 +312,32 @@ class Worker {
   }
 
   void begin_result(std::string& out, std::int64_t record, DeliveryStatus status) {
-    out += "{\"record\":";
+    out += "{\"record\":"sv;
     detail::append_int(out, record);
-    out += ",\"delivery_id\":";
+    out += ",\"delivery_id\":"sv;
     delivery_id_.clear();
     append_delivery_id(delivery_id_, record);
     liquid::append_json_string(out, delivery_id_);
-    out += ",\"status\":\"";
+    out += ",\"status\":\""sv;
     out += status_name(status);
     out += '"';
   }
 
   void append_problem(std::string& out, const Problem& p) {
-    out += "{\"id\":";
+    out += "{\"id\":"sv;
     liquid::append_json_string(out, p.id);
-    out += ",\"message\":";
+    out += ",\"message\":"sv;
     liquid::append_json_string(out, mask_text(def_, p.message));
     if (!p.where.empty()) {
-      out += ",\"where\":";
+      out += ",\"where\":"sv;
       liquid::append_json_string(out, p.where);
     }
     if (!p.detail.empty()) {
-      out += ",\"detail\":";
+      out += ",\"detail\":"sv;
       liquid::append_json_string(out, p.detail);
     }
     // The same as one line, as a compiler would print it.
-    out += ",\"diagnostic\":";
+    out += ",\"diagnostic\":"sv;
     liquid::append_json_string(out, mask_text(def_, p.format()));
     out += '}';
   }
@@ -343,9 +345,9 @@ class Worker {
   void finish_invalid(std::int64_t record, const Problem& p) {
     std::string& out = results_.buffer();
     begin_result(out, record, DeliveryStatus::invalid);
-    out += ",\"attempts\":[],\"error\":";
+    out += ",\"attempts\":[],\"error\":"sv;
     append_problem(out, p);
-    out += "}\n";
+    out += "}\n"sv;
     updates_.push_back({record, DeliveryStatus::invalid, 0, 0, {}});
     ++summary_->invalid;
     ++summary_->records;
@@ -362,26 +364,26 @@ class Worker {
     // The attempt, as the results show it.
     std::string& at = a.attempts;
     if (!at.empty()) at += ',';
-    at += "{\"n\":";
+    at += "{\"n\":"sv;
     detail::append_int(at, a.attempt_count);
-    at += ",\"at\":\"";
+    at += ",\"at\":\""sv;
     detail::append_iso_time(at, t->started_at);
-    at += "\",\"ms\":";
+    at += "\",\"ms\":"sv;
     detail::append_fixed3(at, t->duration_ms);
     if (t->outcome.http_status > 0) {
-      at += ",\"status\":";
+      at += ",\"status\":"sv;
       detail::append_int(at, t->outcome.http_status);
     }
     if (t->outcome.error != TransportError::none) {
-      at += ",\"error\":\"";
+      at += ",\"error\":\""sv;
       at += transport_error_name(t->outcome.error);
-      at += "\",\"message\":";
+      at += "\",\"message\":"sv;
       liquid::append_json_string(at, mask_text(def_, t->error_message));
     }
     if (step.kind == NextStep::Kind::retry) {
-      at += ",\"retry_in_ms\":";
+      at += ",\"retry_in_ms\":"sv;
       detail::append_int(at, step.delay.count());
-      if (step.from_retry_after) at += ",\"retry_after\":true";
+      if (step.from_retry_after) at += ",\"retry_after\":true"sv;
     }
     at += '}';
 
@@ -409,7 +411,7 @@ class Worker {
         step.kind == NextStep::Kind::delivered ? DeliveryStatus::delivered : DeliveryStatus::failed;
     std::string& out = results_.buffer();
     begin_result(out, t->record, status);
-    out += ",\"attempts\":[";
+    out += ",\"attempts\":["sv;
     out += a.attempts;
     out += ']';
     if (status == DeliveryStatus::delivered && !def_.response.empty()) {
@@ -425,10 +427,10 @@ class Worker {
         problem = mapped.problem;
       }
       if (problem) {
-        out += ",\"updates\":{},\"error\":";
+        out += ",\"updates\":{},\"error\":"sv;
         append_problem(out, *problem);
       } else {
-        out += ",\"updates\":{";
+        out += ",\"updates\":{"sv;
         bool first = true;
         for (const auto& [k, v] : mapped.updates) {
           if (!first) out += ',';
@@ -440,7 +442,7 @@ class Worker {
         out += '}';
       }
     }
-    out += "}\n";
+    out += "}\n"sv;
     updates_.push_back({t->record, status, a.attempt_count, 0, {}});
     ++summary_->records;
     ++(status == DeliveryStatus::delivered ? summary_->delivered : summary_->failed);
