@@ -311,6 +311,34 @@ TEST_F(SenderTest, AtMostNInFlight) {
   EXPECT_GE(server.max_concurrent(), 2);
 }
 
+TEST_F(SenderTest, OneHandleAlternatingBetweenUrls) {
+  // One connection slot: each record's URL replaces the last one on the same curl handle, and a
+  // URL libcurl refuses (port out of range: Boost.URL lets it through) fails only its record.
+  const std::string def =
+      R"({"url": "{{ base }}/ok?n={{ n }}", "headers": {"X-N": "{{ n }}"}, "body": "{}"})";
+  const std::string good = server.url(), bad = "http://127.0.0.1:99999";
+  std::string records;
+  int n = 0;
+  for (const std::string& base : {good, bad, good, good, bad, good})
+    records += R"({"base": ")" + base + R"(", "n": )" + std::to_string(++n) + "}\n";
+  SendOptions o = options();
+  o.concurrency = 1;
+  const SendRun run = run_send(dir, def, records, o);
+  ASSERT_EQ(run.results.size(), 6u) << run.log;
+  for (std::int64_t i : {1, 3, 4, 6}) EXPECT_EQ(status_of(by_record_key(run, i)), "delivered") << i;
+  for (std::int64_t i : {2, 5}) {
+    const json::object r = by_record_key(run, i);
+    EXPECT_EQ(status_of(r), "failed") << i;
+    ASSERT_EQ(attempts_of(r), 1u);
+    EXPECT_EQ(attempt(r, 0).at("error").as_string(), "other");
+  }
+  const auto got = server.received_on("/ok");
+  ASSERT_EQ(got.size(), 4u);
+  std::vector<std::string> order;
+  for (const auto& g : got) order.push_back(g.header("x-n"));
+  EXPECT_EQ(order, (std::vector<std::string>{"1", "3", "4", "6"}));
+}
+
 TEST_F(SenderTest, MethodsAndEmptyHeaderValues) {
   for (const char* method : {"GET", "PUT", "PATCH", "DELETE"}) {
     TempDir d;

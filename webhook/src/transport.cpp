@@ -59,7 +59,10 @@ struct Slot {
   // The request headers as libcurl's list, linked in place over the transfer's own lines
   // (libcurl reads the list and never frees it): no copy of each line per attempt.
   std::vector<curl_slist> header_nodes;
-  std::string url;  // what CURLOPT_URL was last set to on this handle
+  // The URL this handle last sent to, parsed once: libcurl copies a CURLU handle instead of
+  // parsing the URL string again for every transfer.
+  std::string url;
+  CURLU* parsed_url = nullptr;
   std::unique_ptr<Transfer> t;
   const TransportOptions* options = nullptr;
   char error[CURL_ERROR_SIZE] = {};
@@ -192,6 +195,8 @@ struct CurlTransport::Impl {
     CURL* e = curl_easy_init();
     if (!e) throw std::runtime_error("curl_easy_init failed");
     slot->easy = e;
+    slot->parsed_url = curl_url();
+    if (!slot->parsed_url) throw std::runtime_error("curl_url failed");
     curl_easy_setopt(e, CURLOPT_PRIVATE, slot.get());
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 1L);
@@ -226,9 +231,16 @@ struct CurlTransport::Impl {
     for (std::size_t i = 0; i < t->header_lines.size(); ++i)
       nodes[i] = curl_slist{t->header_lines[i].data(), &nodes[i + 1]};
     nodes.back() = curl_slist{expect_none, nullptr};
-    // libcurl copies the URL when it is set: a handle that sends to the same URL again keeps it.
     if (slot->url != t->url) {
-      curl_easy_setopt(e, CURLOPT_URL, t->url.c_str());
+      // The flags libcurl itself parses a CURLOPT_URL with. A URL it cannot parse goes as
+      // CURLOPT_URL, so that the transfer fails with libcurl's own error, as it always did.
+      if (curl_url_set(slot->parsed_url, CURLUPART_URL, t->url.c_str(),
+                       CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK) {
+        curl_easy_setopt(e, CURLOPT_CURLU, slot->parsed_url);
+      } else {
+        curl_easy_setopt(e, CURLOPT_CURLU, nullptr);
+        curl_easy_setopt(e, CURLOPT_URL, t->url.c_str());
+      }
       slot->url = t->url;
     }
     curl_easy_setopt(e, CURLOPT_HTTPHEADER, nodes.data());
@@ -296,6 +308,7 @@ CurlTransport::~CurlTransport() {
   for (auto& s : impl_->slots) {
     if (s->t) curl_multi_remove_handle(impl_->multi, s->easy);
     curl_easy_cleanup(s->easy);
+    curl_url_cleanup(s->parsed_url);
   }
   curl_multi_cleanup(impl_->multi);
 }
