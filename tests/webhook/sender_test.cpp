@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <map>
 #include <sstream>
 
@@ -337,6 +338,36 @@ TEST_F(SenderTest, OneHandleAlternatingBetweenUrls) {
   std::vector<std::string> order;
   for (const auto& g : got) order.push_back(g.header("x-n"));
   EXPECT_EQ(order, (std::vector<std::string>{"1", "3", "4", "6"}));
+}
+
+// Sets an environment variable for the scope of a test.
+struct ScopedEnv {
+  std::string name;
+  ScopedEnv(std::string n, const std::string& value) : name(std::move(n)) {
+    ::setenv(name.c_str(), value.c_str(), 1);
+  }
+  ~ScopedEnv() { ::unsetenv(name.c_str()); }
+};
+
+TEST_F(SenderTest, ProxyEnvironmentIsIgnoredWithoutProxyOption) {
+  const std::string dead_proxy = "http://127.0.0.1:" + std::to_string(closed_port());
+  const ScopedEnv http("http_proxy", dead_proxy), all("ALL_PROXY", dead_proxy);
+  const ScopedEnv no_proxy("NO_PROXY", "example.com");
+  const std::string def = R"({"url": ")" + server.url() + R"(/ok", "body": "{}"})";
+  const SendRun run = run_send(dir, def, "{}\n{}\n", options());
+  ASSERT_EQ(run.results.size(), 2u) << run.log;
+  for (const auto& r : run.results) EXPECT_EQ(status_of(r), "delivered");
+}
+
+TEST_F(SenderTest, NoProxyEnvironmentStillAppliesWithProxyOption) {
+  // The proxy given does not answer: only a host listed in NO_PROXY is reached, directly.
+  const ScopedEnv no_proxy("NO_PROXY", "127.0.0.1");
+  SendOptions o = options();
+  o.proxy = "http://127.0.0.1:" + std::to_string(closed_port());
+  const std::string def = R"({"url": ")" + server.url() + R"(/ok", "body": "{}"})";
+  const SendRun run = run_send(dir, def, "{}\n", o);
+  ASSERT_EQ(run.results.size(), 1u) << run.log;
+  EXPECT_EQ(status_of(run.results[0]), "delivered");
 }
 
 TEST_F(SenderTest, MethodsAndEmptyHeaderValues) {

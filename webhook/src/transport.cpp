@@ -216,6 +216,9 @@ struct CurlTransport::Impl {
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
     // An empty proxy string disables the proxy environment variables.
     curl_easy_setopt(e, CURLOPT_PROXY, options.proxy ? options.proxy->c_str() : "");
+    // Without a proxy there is nothing to bypass: an explicit empty list spares libcurl two
+    // getenv("no_proxy"/"NO_PROXY") per transfer. With --proxy, NO_PROXY still applies.
+    if (!options.proxy) curl_easy_setopt(e, CURLOPT_NOPROXY, "");
     if (options.ca_file) curl_easy_setopt(e, CURLOPT_CAINFO, options.ca_file->c_str());
     slots.push_back(std::move(slot));
     return slots.back().get();
