@@ -12,11 +12,10 @@
 #include <limits>
 #include <ostream>
 #include <random>
-#include <set>
 #include <system_error>
 #include <thread>
-#include <unordered_map>
 
+#include "active_records.hpp"
 #include "liquid/json.hpp"
 #include "record_reader.hpp"
 #include "text_format.hpp"
@@ -31,6 +30,8 @@ using namespace std::string_view_literals;  // appending a literal needs no strl
 
 constexpr std::string_view user_agent = "User-Agent: liquidhook-webhook/0.1";
 
+using detail::Active;
+using detail::ActiveRecords;
 using detail::RecordReader;
 
 bool blank(std::string_view s) {
@@ -99,13 +100,6 @@ class ResultsFile {
   std::string buffer_;
 };
 
-struct Active {
-  std::string line;      // the record as read (stored with a pending retry)
-  liquid::Value value;   // parsed, for the response mapping
-  std::string attempts;  // JSON objects of the attempts so far, comma-separated
-  int attempt_count = 0;
-};
-
 std::string random_run_id() {
   std::random_device rd;
   const std::uint64_t v = (std::uint64_t{rd()} << 32) ^ rd();
@@ -121,7 +115,15 @@ std::vector<std::string> header_lines(const PreparedRequest& req) {
   for (const auto& [name, value] : req.headers) {
     if (name.size() == 10 && strncasecmp(name.c_str(), "user-agent", 10) == 0) has_ua = true;
     // "Name;" is how libcurl sends a header with an empty value.
-    lines.push_back(value.empty() ? name + ";" : name + ": " + value);
+    std::string& line = lines.emplace_back();
+    line.reserve(name.size() + 2 + value.size());
+    line += name;
+    if (value.empty()) {
+      line += ';';
+    } else {
+      line += ": "sv;
+      line += value;
+    }
   }
   if (!has_ua) lines.emplace_back(user_agent);
   return lines;
@@ -277,10 +279,10 @@ class Worker {
     t->header_lines = header_lines(*prepared.request);
     t->body = std::move(prepared.request->body);
     add_delivery_headers(*t);
-    Active& a = active_[record];
+    t->tag = active_.add(record);
+    Active& a = *active_.find(t->tag, record);
     a.line.assign(line);
     if (!def_.response.empty()) a.value = std::move(value);
-    active_ids_.insert(record);
     batch.push_back(std::move(t));
     return true;
   }
@@ -300,12 +302,12 @@ class Worker {
       for (const auto& h : p.at("headers").as_array()) t->header_lines.emplace_back(h.as_string());
       t->body = std::string(p.at("body").as_string());
       add_delivery_headers(*t);
-      Active& a = active_[d.record];
-      a.line = std::string(p.at("record").as_string());
-      a.attempts = std::string(p.at("attempts").as_string());
+      t->tag = active_.add(d.record);
+      Active& a = *active_.find(t->tag, d.record);
+      a.line = p.at("record").as_string();
+      a.attempts = p.at("attempts").as_string();
       a.attempt_count = d.attempts;
       if (!def_.response.empty()) a.value = liquid::parse_json(a.line);
-      active_ids_.insert(d.record);
       batch.push_back(std::move(t));
     }
     due_hint_ = outbox_.next_due();
@@ -354,9 +356,9 @@ class Worker {
   }
 
   void complete(std::unique_ptr<Transfer> t) {
-    auto it = active_.find(t->record);
-    if (it == active_.end()) return;  // cannot happen: every transfer comes from active_
-    Active& a = it->second;
+    Active* found = active_.find(t->tag, t->record);
+    if (!found) return;  // cannot happen: every transfer comes from active_
+    Active& a = *found;
     ++a.attempt_count;
     ++summary_->attempts;
     const TimeMs now = clock_.now_ms();
@@ -402,8 +404,7 @@ class Worker {
       updates_.push_back({t->record, DeliveryStatus::pending, a.attempt_count,
                           now + step.delay.count(), json::serialize(p)});
       if (!due_hint_ || now + step.delay.count() < *due_hint_) due_hint_ = now + step.delay.count();
-      active_ids_.erase(t->record);
-      active_.erase(it);
+      active_.remove(a);
       return;
     }
 
@@ -446,8 +447,7 @@ class Worker {
     updates_.push_back({t->record, status, a.attempt_count, 0, {}});
     ++summary_->records;
     ++(status == DeliveryStatus::delivered ? summary_->delivered : summary_->failed);
-    active_ids_.erase(t->record);
-    active_.erase(it);
+    active_.remove(a);
   }
 
   void commit() {
@@ -456,7 +456,7 @@ class Worker {
     // committed size, which the restart truncates.
     const std::int64_t offset = results_.flush();
     std::int64_t floor = std::min(next_record_, last_line_ + 1);
-    if (!active_ids_.empty()) floor = std::min(floor, *active_ids_.begin());
+    if (const auto lowest = active_.lowest()) floor = std::min(floor, *lowest);
     st_.watermark = outbox_.commit(updates_, offset, floor);
     updates_.clear();
     committed_once_ = true;
@@ -498,8 +498,7 @@ class Worker {
   UrlCheckCache url_cache_;
   std::size_t ready_cap_ = 600;
   SendSummary* summary_ = nullptr;
-  std::unordered_map<std::int64_t, Active> active_;
-  std::set<std::int64_t> active_ids_;
+  ActiveRecords active_;
   std::vector<OutboxUpdate> updates_;
   std::optional<TimeMs> due_hint_;
   bool input_done_ = false;
