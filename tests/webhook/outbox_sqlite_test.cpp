@@ -118,6 +118,34 @@ TEST_F(OutboxTest, AFinishedAttemptReplacesThePendingRow) {
   EXPECT_EQ(due[0].payload, "twenty-3");
 }
 
+TEST_F(OutboxTest, ManyRowsInOneCommitEachEndAsTheirLastUpdate) {
+  auto box = open_sqlite_outbox(path_);
+  box->open("def", "run");
+  // More rows than one batched statement holds, a record updated twice in the same commit,
+  // pending and finished rows mixed.
+  std::vector<OutboxUpdate> ups;
+  for (int i = 0; i < 37; ++i)
+    ups.push_back(i % 3 == 0 ? pending(100 + i, 1, 1000 + i, "p" + std::to_string(i))
+                             : final_update(100 + i, DeliveryStatus::delivered, 1));
+  ups.push_back(pending(200, 1, 50, "first"));
+  ups.push_back(final_update(200, DeliveryStatus::failed, 2));
+  ups.push_back(final_update(201, DeliveryStatus::delivered, 1));
+  ups.push_back(pending(201, 2, 60, "second"));
+  EXPECT_EQ(box->commit(ups, 0, 100), 100);
+  for (int i = 0; i < 37; ++i)
+    EXPECT_EQ(box->status(100 + i),
+              i % 3 == 0 ? DeliveryStatus::pending : DeliveryStatus::delivered)
+        << i;
+  EXPECT_EQ(box->status(200), DeliveryStatus::failed);
+  EXPECT_EQ(box->status(201), DeliveryStatus::pending);
+  EXPECT_EQ(box->pending_count(), 13 + 1);
+  const auto due = box->take_due(60, 10'000, 100);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].record, 201);
+  EXPECT_EQ(due[0].attempts, 2);
+  EXPECT_EQ(due[0].payload, "second");
+}
+
 TEST_F(OutboxTest, LeasesAreReleasedOnResume) {
   {
     auto box = open_sqlite_outbox(path_);

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "webhook/outbox.hpp"
 
@@ -122,14 +125,8 @@ class SqliteOutbox final : public Outbox {
           "BLOB);"
           "CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries(next_at) WHERE status = 0;"
           "CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries(record) WHERE status = 0;");
-      // An update of an existing row in place: a third cheaper than INSERT OR REPLACE, which
-      // deletes the row and inserts it again under a statement journal.
-      upsert_ = std::make_unique<Statement>(
-          db_,
-          "INSERT INTO deliveries(record, status, attempts, next_at, leased_until, payload)"
-          " VALUES(?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT(record) DO UPDATE SET"
-          " status = excluded.status, attempts = excluded.attempts, next_at = excluded.next_at,"
-          " leased_until = 0, payload = excluded.payload");
+      upsert_ = std::make_unique<Statement>(db_, upsert_sql(1).c_str());
+      upsert_batch_ = std::make_unique<Statement>(db_, upsert_sql(upsert_batch_rows).c_str());
       set_meta_ = std::make_unique<Statement>(
           db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
       get_meta_ = std::make_unique<Statement>(db_, "SELECT value FROM meta WHERE key = ?1");
@@ -199,18 +196,14 @@ class SqliteOutbox final : public Outbox {
       for (const auto& u : updates)
         if (u.status == DeliveryStatus::pending) watermark = std::min(watermark, u.record);
       watermark = std::max(watermark, watermark_);  // never moves back
-      for (const auto& u : updates) {
-        // Rows below the new watermark are finished and reported: they need no row at all.
-        if (u.status != DeliveryStatus::pending && u.record < watermark) continue;
-        ResetGuard g{*upsert_};
-        upsert_->bind(1, u.record)
-            .bind(2, static_cast<std::int64_t>(u.status))
-            .bind(3, std::int64_t{u.attempts})
-            .bind(4, u.next_at)
-            .bind_blob(5, u.status == DeliveryStatus::pending ? std::string_view(u.payload)
-                                                              : std::string_view());
-        upsert_->step();
-      }
+      // Rows below the new watermark are finished and reported: they need no row at all.
+      rows_.clear();
+      for (const auto& u : updates)
+        if (u.status == DeliveryStatus::pending || u.record >= watermark) rows_.push_back(&u);
+      std::size_t done = 0;
+      for (; rows_.size() - done >= upsert_batch_rows; done += upsert_batch_rows)
+        write_rows(*upsert_batch_, std::span(rows_).subspan(done, upsert_batch_rows));
+      for (; done < rows_.size(); ++done) write_rows(*upsert_, std::span(rows_).subspan(done, 1));
       put_meta("results_offset", std::to_string(results_offset));
       if (watermark != watermark_) {
         put_meta("watermark", std::to_string(watermark));
@@ -279,6 +272,42 @@ class SqliteOutbox final : public Outbox {
       throw OutboxError("outbox: " + msg);
     }
   }
+  // Rows are written `upsert_batch_rows` to a statement: each statement costs about as much
+  // as the B-tree work of a row, so the batch writes a row for two thirds of the price.
+  static constexpr std::size_t upsert_batch_rows = 16;
+
+  // An insert, or an update of the existing row in place (a third cheaper than INSERT OR
+  // REPLACE, which deletes the row and inserts it again under a statement journal). The rows of
+  // one statement are applied in order, so a record given twice ends as its last update.
+  static std::string upsert_sql(std::size_t rows) {
+    std::string sql =
+        "INSERT INTO deliveries(record, status, attempts, next_at, leased_until, payload) VALUES";
+    for (std::size_t i = 0; i < rows; ++i)
+      sql += i == 0 ? "(?, ?, ?, ?, 0, ?)" : ",(?, ?, ?, ?, 0, ?)";
+    sql +=
+        " ON CONFLICT(record) DO UPDATE SET status = excluded.status,"
+        " attempts = excluded.attempts, next_at = excluded.next_at, leased_until = 0,"
+        " payload = excluded.payload";
+    return sql;
+  }
+
+  // One statement of upsert_sql(rows.size()).
+  static void write_rows(Statement& upsert, std::span<const OutboxUpdate* const> rows) {
+    ResetGuard g{upsert};
+    int i = 0;
+    for (const OutboxUpdate* u : rows) {
+      const std::string_view payload =
+          u->status == DeliveryStatus::pending ? std::string_view(u->payload) : std::string_view();
+      upsert.bind(i + 1, u->record)
+          .bind(i + 2, static_cast<std::int64_t>(u->status))
+          .bind(i + 3, std::int64_t{u->attempts})
+          .bind(i + 4, u->next_at)
+          .bind_blob(i + 5, payload);
+      i += 5;
+    }
+    upsert.step();
+  }
+
   void begin() { exec("BEGIN IMMEDIATE"); }
   void rollback() {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -296,6 +325,7 @@ class SqliteOutbox final : public Outbox {
   }
   void close() {
     upsert_.reset();
+    upsert_batch_.reset();
     set_meta_.reset();
     get_meta_.reset();
     trim_.reset();
@@ -311,8 +341,9 @@ class SqliteOutbox final : public Outbox {
 
   sqlite3* db_ = nullptr;
   std::int64_t watermark_ = 0;
-  std::unique_ptr<Statement> upsert_, set_meta_, get_meta_, trim_, status_, due_, lease_, next_due_,
-      pending_, min_pending_;
+  std::vector<const OutboxUpdate*> rows_;  // the rows of one commit
+  std::unique_ptr<Statement> upsert_, upsert_batch_, set_meta_, get_meta_, trim_, status_, due_,
+      lease_, next_due_, pending_, min_pending_;
 };
 
 }  // namespace
