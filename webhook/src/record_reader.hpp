@@ -11,9 +11,11 @@ namespace webhook::detail {
 
 class RecordReader {
  public:
-  // "-" reads standard input. `block` is the size of each read (records are ~2 KB: a large
-  // block keeps reads rare); a longer line grows the buffer to fit.
-  explicit RecordReader(const std::filesystem::path& path, std::size_t block = 1 << 20);
+  // "-" reads standard input. `block` is the size of each read: records are ~2 KB, and 64 KiB
+  // keeps reads rare (one per ~30 records) while the block still sits in L2 when the records in
+  // it are parsed (1 MiB blocks cost more cache misses than they saved in system calls). A
+  // longer line grows the buffer to fit.
+  explicit RecordReader(const std::filesystem::path& path, std::size_t block = 1 << 16);
   ~RecordReader();
   RecordReader(const RecordReader&) = delete;
   RecordReader& operator=(const RecordReader&) = delete;
