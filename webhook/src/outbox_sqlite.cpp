@@ -127,8 +127,14 @@ class SqliteOutbox final : public Outbox {
           "CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries(record) WHERE status = 0;");
       upsert_ = std::make_unique<Statement>(db_, upsert_sql(1).c_str());
       upsert_batch_ = std::make_unique<Statement>(db_, upsert_sql(upsert_batch_rows).c_str());
-      set_meta_ = std::make_unique<Statement>(
-          db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+      // Transaction control and the meta update run at every commit: prepared once, and the
+      // meta row updated in place (not deleted and reinserted as by INSERT OR REPLACE).
+      begin_ = std::make_unique<Statement>(db_, "BEGIN IMMEDIATE");
+      commit_ = std::make_unique<Statement>(db_, "COMMIT");
+      set_meta_ =
+          std::make_unique<Statement>(db_,
+                                      "INSERT INTO meta(key, value) VALUES(?1, ?2)"
+                                      " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
       get_meta_ = std::make_unique<Statement>(db_, "SELECT value FROM meta WHERE key = ?1");
       trim_ = std::make_unique<Statement>(
           db_, "DELETE FROM deliveries WHERE record < ?1 AND status <> 0");
@@ -174,7 +180,7 @@ class SqliteOutbox final : public Outbox {
         put_meta("results_offset", "0");
         put_meta("watermark", "0");
       }
-      exec("COMMIT");
+      end();
     } catch (...) {
       rollback();
       throw;
@@ -211,7 +217,7 @@ class SqliteOutbox final : public Outbox {
         trim_->bind(1, watermark);
         trim_->step();
       }
-      exec("COMMIT");
+      end();
     } catch (...) {
       rollback();
       throw;
@@ -243,7 +249,7 @@ class SqliteOutbox final : public Outbox {
         lease_->bind(1, d.record).bind(2, lease_until);
         lease_->step();
       }
-      exec("COMMIT");
+      end();
     } catch (...) {
       rollback();
       throw;
@@ -308,7 +314,14 @@ class SqliteOutbox final : public Outbox {
     upsert.step();
   }
 
-  void begin() { exec("BEGIN IMMEDIATE"); }
+  void begin() {
+    ResetGuard g{*begin_};
+    begin_->step();
+  }
+  void end() {
+    ResetGuard g{*commit_};
+    commit_->step();
+  }
   void rollback() {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
@@ -326,6 +339,8 @@ class SqliteOutbox final : public Outbox {
   void close() {
     upsert_.reset();
     upsert_batch_.reset();
+    begin_.reset();
+    commit_.reset();
     set_meta_.reset();
     get_meta_.reset();
     trim_.reset();
@@ -342,8 +357,8 @@ class SqliteOutbox final : public Outbox {
   sqlite3* db_ = nullptr;
   std::int64_t watermark_ = 0;
   std::vector<const OutboxUpdate*> rows_;  // the rows of one commit
-  std::unique_ptr<Statement> upsert_, upsert_batch_, set_meta_, get_meta_, trim_, status_, due_,
-      lease_, next_due_, pending_, min_pending_;
+  std::unique_ptr<Statement> begin_, commit_, upsert_, upsert_batch_, set_meta_, get_meta_, trim_,
+      status_, due_, lease_, next_due_, pending_, min_pending_;
 };
 
 }  // namespace
