@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include "test_support.hpp"
@@ -164,6 +165,8 @@ TEST_F(SenderTest, ScriptedEndpoints) {
   EXPECT_EQ(ok[0].header("x-record"), "k1");
   EXPECT_EQ(ok[0].body, R"({"key": "k1", "email": "ada@example.com"})");
   EXPECT_EQ(ok[0].header("webhook-id"), by_record_key(run, 1).at("delivery_id").as_string());
+  EXPECT_TRUE(std::regex_match(ok[0].header("webhook-id"), std::regex("msg_[0-9a-f]{16}_1")))
+      << ok[0].header("webhook-id");
   const auto flaky = server.received_on("/flaky");
   ASSERT_EQ(flaky.size(), 3u);
   const auto key = SigningKey::from_secret(secret);

@@ -147,6 +147,10 @@ class Worker {
     if (opt.retry_base) policy_.base_delay = *opt.retry_base;
     if (opt.timeout) policy_.timeout = *opt.timeout;
     ready_cap_ = static_cast<std::size_t>(std::max(16, opt.concurrency));
+    const std::string id_prefix = "msg_" + st_.run_id + "_";
+    id_header_prefix_ = "webhook-id: " + id_prefix;
+    liquid::append_json_string(json_id_prefix_, id_prefix);
+    json_id_prefix_.pop_back();  // the closing quote comes after the record number
   }
 
   void run(RecordReader& reader, SendSummary& summary) {
@@ -221,22 +225,18 @@ class Worker {
     return held >= limit ? 0 : std::min(limit - held, ready_cap_);
   }
 
-  // "msg_<run id>_<record>": the webhook-id header, and the delivery_id of the results.
-  void append_delivery_id(std::string& out, std::int64_t record) const {
-    out += "msg_"sv;
-    out += st_.run_id;
-    out += '_';
-    detail::append_int(out, record);
-  }
-
+  // The delivery id is "msg_<run id>_<record>": the webhook-id header, and the delivery_id of
+  // the results. Everything but the record number is the same for the whole run.
   void add_delivery_headers(Transfer& t) {
-    constexpr std::string_view id_prefix = "webhook-id: ";
-    std::string& id_line = t.header_lines.emplace_back(id_prefix);
-    append_delivery_id(id_line, t.record);
+    std::string& id_line = t.header_lines.emplace_back();
+    id_line.reserve(id_header_prefix_.size() + 20);
+    id_line = id_header_prefix_;
+    detail::append_int(id_line, t.record);
     if (def_.signing) {
       const std::int64_t ts = clock_.now_ms() / 1000;
+      constexpr std::size_t name_size = std::string_view("webhook-id: ").size();
       std::string signature =
-          def_.signing->sign(std::string_view(id_line).substr(id_prefix.size()), ts, t.body);
+          def_.signing->sign(std::string_view(id_line).substr(name_size), ts, t.body);
       std::string& ts_line = t.header_lines.emplace_back("webhook-timestamp: ");
       detail::append_int(ts_line, ts);
       t.header_lines.push_back("webhook-signature: " + signature);
@@ -317,10 +317,9 @@ class Worker {
     out += "{\"record\":"sv;
     detail::append_int(out, record);
     out += ",\"delivery_id\":"sv;
-    delivery_id_.clear();
-    append_delivery_id(delivery_id_, record);
-    liquid::append_json_string(out, delivery_id_);
-    out += ",\"status\":\""sv;
+    out += json_id_prefix_;  // digits need no escaping
+    detail::append_int(out, record);
+    out += "\",\"status\":\""sv;
     out += status_name(status);
     out += '"';
   }
@@ -494,7 +493,8 @@ class Worker {
   std::mt19937_64 rng_;
   std::uniform_real_distribution<double> unit_{0.0, 1.0};
   std::size_t delivery_headers_;
-  std::string delivery_id_;  // scratch for begin_result
+  std::string id_header_prefix_;  // "webhook-id: msg_<run id>_"
+  std::string json_id_prefix_;    // "\"msg_<run id>_", escaped as a JSON string's start
   UrlCheckCache url_cache_;
   std::size_t ready_cap_ = 600;
   SendSummary* summary_ = nullptr;
