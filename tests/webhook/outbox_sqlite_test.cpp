@@ -94,6 +94,58 @@ TEST_F(OutboxTest, DueDeliveriesAreLeasedOnce) {
   EXPECT_EQ(box->take_due(900, 10'000, 1).size(), 0u);
 }
 
+TEST_F(OutboxTest, AFinishedAttemptReplacesThePendingRow) {
+  auto box = open_sqlite_outbox(path_);
+  box->open("def", "run");
+  const OutboxUpdate ups[] = {pending(20, 1, 100, "twenty"), pending(21, 1, 100, "twenty-one")};
+  box->commit(ups, 0, 0);
+  ASSERT_EQ(box->take_due(200, 10'000, 1).size(), 1u);  // 20 or 21 leased
+  const OutboxUpdate done[] = {final_update(20, DeliveryStatus::delivered, 2),
+                               final_update(21, DeliveryStatus::failed, 2)};
+  box->commit(done, 0, 0);
+  EXPECT_EQ(box->status(20), DeliveryStatus::delivered);
+  EXPECT_EQ(box->status(21), DeliveryStatus::failed);
+  EXPECT_EQ(box->pending_count(), 0);
+  EXPECT_EQ(box->next_due(), std::nullopt);
+  EXPECT_TRUE(box->take_due(1'000'000, 2'000'000, 10).empty());
+  // And back: a pending row again (a later run's retry) is due and unleased.
+  const OutboxUpdate retry[] = {pending(20, 3, 300, "twenty-3")};
+  box->commit(retry, 0, 0);
+  const auto due = box->take_due(400, 10'000, 10);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].record, 20);
+  EXPECT_EQ(due[0].attempts, 3);
+  EXPECT_EQ(due[0].payload, "twenty-3");
+}
+
+TEST_F(OutboxTest, ManyRowsInOneCommitEachEndAsTheirLastUpdate) {
+  auto box = open_sqlite_outbox(path_);
+  box->open("def", "run");
+  // More rows than one batched statement holds, a record updated twice in the same commit,
+  // pending and finished rows mixed.
+  std::vector<OutboxUpdate> ups;
+  for (int i = 0; i < 37; ++i)
+    ups.push_back(i % 3 == 0 ? pending(100 + i, 1, 1000 + i, "p" + std::to_string(i))
+                             : final_update(100 + i, DeliveryStatus::delivered, 1));
+  ups.push_back(pending(200, 1, 50, "first"));
+  ups.push_back(final_update(200, DeliveryStatus::failed, 2));
+  ups.push_back(final_update(201, DeliveryStatus::delivered, 1));
+  ups.push_back(pending(201, 2, 60, "second"));
+  EXPECT_EQ(box->commit(ups, 0, 100), 100);
+  for (int i = 0; i < 37; ++i)
+    EXPECT_EQ(box->status(100 + i),
+              i % 3 == 0 ? DeliveryStatus::pending : DeliveryStatus::delivered)
+        << i;
+  EXPECT_EQ(box->status(200), DeliveryStatus::failed);
+  EXPECT_EQ(box->status(201), DeliveryStatus::pending);
+  EXPECT_EQ(box->pending_count(), 13 + 1);
+  const auto due = box->take_due(60, 10'000, 100);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].record, 201);
+  EXPECT_EQ(due[0].attempts, 2);
+  EXPECT_EQ(due[0].payload, "second");
+}
+
 TEST_F(OutboxTest, LeasesAreReleasedOnResume) {
   {
     auto box = open_sqlite_outbox(path_);

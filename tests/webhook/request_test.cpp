@@ -130,6 +130,28 @@ TEST(Prepare, RendersUrlHeadersAndBody) {
             (std::pair<std::string, std::string>{"X-Email", "win@customer.io"}));
 }
 
+TEST(Prepare, SharedUrlCheckGivesTheSameRequests) {
+  const auto def = parse(R"({"url": "https://u:p@api.example.com/{{ customer.path }}",
+    "body": "{\"id\":\"{{customer.id}}\"}"})");
+  UrlCheckCache cache;
+  for (const char* record :
+       {R"({"customer": {"id": 1, "path": "a"}})", R"({"customer": {"id": 2, "path": "a"}})",
+        R"({"customer": {"id": 3, "path": "a b"}})", R"({"customer": {"id": 4, "path": "b"}})"}) {
+    const liquid::Value value = liquid::parse_json(record);
+    const auto expected = prepare(def, value);
+    const auto got = prepare(def, value, {}, true, &cache);
+    ASSERT_EQ(got.request.has_value(), expected.request.has_value()) << record;
+    if (expected.request) {
+      EXPECT_EQ(got.request->url, expected.request->url);
+      EXPECT_EQ(got.request->headers, expected.request->headers);
+      EXPECT_EQ(got.request->body, expected.request->body);
+    } else {
+      EXPECT_EQ(got.problem->id, expected.problem->id);
+      EXPECT_EQ(got.problem->where, expected.problem->where);
+    }
+  }
+}
+
 TEST(Prepare, UserinfoBecomesBasicAuthorization) {
   const auto def = parse(R"({"url": "https://user%40x:p%40ss@api.example.com/v1", "body": "{}"})");
   const auto r = prepare(def, customer);

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 
+#include <string>
+#include <vector>
+
 namespace webhook {
 namespace {
 
@@ -107,6 +110,37 @@ TEST(CheckUrl, Problems) {
   EXPECT_TRUE(check_url("https://api.example.com./v1").ok);  // a rooted name is fine
   EXPECT_TRUE(check_url("https://key:@api.lob.com/v1").ok);
   EXPECT_TRUE(check_url("https://:pw@api.example.com/").ok);
+}
+
+TEST(UrlCheckCache, SameResultsAsCheckUrl) {
+  // Repeats, changes, problems and userinfo in one stream: each answer is check_url's.
+  const std::vector<std::string> urls = {"https://api.example.com/v1",
+                                         "https://api.example.com/v1",
+                                         "https://u:p@api.example.com/v1",
+                                         "https://u:p@api.example.com/v1",
+                                         "ftp://h/file",
+                                         "ftp://h/file",
+                                         "https://.x.com/",
+                                         "https://api.example.com/v1",
+                                         "",
+                                         "",
+                                         "https://u:q@api.example.com/v1"};
+  UrlCheckCache cache;
+  for (const auto& url : urls) {
+    const UrlCheck expected = check_url(url);
+    const UrlCheck& got = cache.check(url);
+    ASSERT_EQ(got.ok.has_value(), expected.ok.has_value()) << url;
+    ASSERT_EQ(got.problem.has_value(), expected.problem.has_value()) << url;
+    if (expected.ok) {
+      EXPECT_EQ(got.ok->url, expected.ok->url) << url;
+      EXPECT_EQ(got.ok->basic, expected.ok->basic) << url;
+      EXPECT_EQ(got.ok->user, expected.ok->user) << url;
+      EXPECT_EQ(got.ok->password, expected.ok->password) << url;
+    } else {
+      EXPECT_EQ(got.problem->id, expected.problem->id) << url;
+      EXPECT_EQ(got.problem->offset, expected.problem->offset) << url;
+    }
+  }
 }
 
 TEST(Base64, RoundTrip) {

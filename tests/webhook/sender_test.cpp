@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include "test_support.hpp"
@@ -163,6 +165,8 @@ TEST_F(SenderTest, ScriptedEndpoints) {
   EXPECT_EQ(ok[0].header("x-record"), "k1");
   EXPECT_EQ(ok[0].body, R"({"key": "k1", "email": "ada@example.com"})");
   EXPECT_EQ(ok[0].header("webhook-id"), by_record_key(run, 1).at("delivery_id").as_string());
+  EXPECT_TRUE(std::regex_match(ok[0].header("webhook-id"), std::regex("msg_[0-9a-f]{16}_1")))
+      << ok[0].header("webhook-id");
   const auto flaky = server.received_on("/flaky");
   ASSERT_EQ(flaky.size(), 3u);
   const auto key = SigningKey::from_secret(secret);
@@ -309,6 +313,64 @@ TEST_F(SenderTest, AtMostNInFlight) {
   EXPECT_EQ(run.summary.delivered, 60);
   EXPECT_LE(server.max_concurrent(), 5);
   EXPECT_GE(server.max_concurrent(), 2);
+}
+
+TEST_F(SenderTest, OneHandleAlternatingBetweenUrls) {
+  // One connection slot: each record's URL replaces the last one on the same curl handle, and a
+  // URL libcurl refuses (port out of range: Boost.URL lets it through) fails only its record.
+  const std::string def =
+      R"({"url": "{{ base }}/ok?n={{ n }}", "headers": {"X-N": "{{ n }}"}, "body": "{}"})";
+  const std::string good = server.url(), bad = "http://127.0.0.1:99999";
+  std::string records;
+  int n = 0;
+  for (const std::string& base : {good, bad, good, good, bad, good})
+    records += R"({"base": ")" + base + R"(", "n": )" + std::to_string(++n) + "}\n";
+  SendOptions o = options();
+  o.concurrency = 1;
+  const SendRun run = run_send(dir, def, records, o);
+  ASSERT_EQ(run.results.size(), 6u) << run.log;
+  for (std::int64_t i : {1, 3, 4, 6}) EXPECT_EQ(status_of(by_record_key(run, i)), "delivered") << i;
+  for (std::int64_t i : {2, 5}) {
+    const json::object r = by_record_key(run, i);
+    EXPECT_EQ(status_of(r), "failed") << i;
+    ASSERT_EQ(attempts_of(r), 1u);
+    EXPECT_EQ(attempt(r, 0).at("error").as_string(), "other");
+  }
+  const auto got = server.received_on("/ok");
+  ASSERT_EQ(got.size(), 4u);
+  std::vector<std::string> order;
+  for (const auto& g : got) order.push_back(g.header("x-n"));
+  EXPECT_EQ(order, (std::vector<std::string>{"1", "3", "4", "6"}));
+}
+
+// Sets an environment variable for the scope of a test.
+struct ScopedEnv {
+  std::string name;
+  ScopedEnv(std::string n, const std::string& value) : name(std::move(n)) {
+    ::setenv(name.c_str(), value.c_str(), 1);
+  }
+  ~ScopedEnv() { ::unsetenv(name.c_str()); }
+};
+
+TEST_F(SenderTest, ProxyEnvironmentIsIgnoredWithoutProxyOption) {
+  const std::string dead_proxy = "http://127.0.0.1:" + std::to_string(closed_port());
+  const ScopedEnv http("http_proxy", dead_proxy), all("ALL_PROXY", dead_proxy);
+  const ScopedEnv no_proxy("NO_PROXY", "example.com");
+  const std::string def = R"({"url": ")" + server.url() + R"(/ok", "body": "{}"})";
+  const SendRun run = run_send(dir, def, "{}\n{}\n", options());
+  ASSERT_EQ(run.results.size(), 2u) << run.log;
+  for (const auto& r : run.results) EXPECT_EQ(status_of(r), "delivered");
+}
+
+TEST_F(SenderTest, NoProxyEnvironmentStillAppliesWithProxyOption) {
+  // The proxy given does not answer: only a host listed in NO_PROXY is reached, directly.
+  const ScopedEnv no_proxy("NO_PROXY", "127.0.0.1");
+  SendOptions o = options();
+  o.proxy = "http://127.0.0.1:" + std::to_string(closed_port());
+  const std::string def = R"({"url": ")" + server.url() + R"(/ok", "body": "{}"})";
+  const SendRun run = run_send(dir, def, "{}\n", o);
+  ASSERT_EQ(run.results.size(), 1u) << run.log;
+  EXPECT_EQ(status_of(run.results[0]), "delivered");
 }
 
 TEST_F(SenderTest, MethodsAndEmptyHeaderValues) {

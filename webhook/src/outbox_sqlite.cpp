@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "webhook/outbox.hpp"
 
@@ -122,12 +125,16 @@ class SqliteOutbox final : public Outbox {
           "BLOB);"
           "CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries(next_at) WHERE status = 0;"
           "CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries(record) WHERE status = 0;");
-      upsert_ = std::make_unique<Statement>(db_,
-                                            "INSERT OR REPLACE INTO deliveries(record, status, "
-                                            "attempts, next_at, leased_until, payload)"
-                                            " VALUES(?1, ?2, ?3, ?4, 0, ?5)");
-      set_meta_ = std::make_unique<Statement>(
-          db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+      upsert_ = std::make_unique<Statement>(db_, upsert_sql(1).c_str());
+      upsert_batch_ = std::make_unique<Statement>(db_, upsert_sql(upsert_batch_rows).c_str());
+      // Transaction control and the meta update run at every commit: prepared once, and the
+      // meta row updated in place (not deleted and reinserted as by INSERT OR REPLACE).
+      begin_ = std::make_unique<Statement>(db_, "BEGIN IMMEDIATE");
+      commit_ = std::make_unique<Statement>(db_, "COMMIT");
+      set_meta_ =
+          std::make_unique<Statement>(db_,
+                                      "INSERT INTO meta(key, value) VALUES(?1, ?2)"
+                                      " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
       get_meta_ = std::make_unique<Statement>(db_, "SELECT value FROM meta WHERE key = ?1");
       trim_ = std::make_unique<Statement>(
           db_, "DELETE FROM deliveries WHERE record < ?1 AND status <> 0");
@@ -173,7 +180,7 @@ class SqliteOutbox final : public Outbox {
         put_meta("results_offset", "0");
         put_meta("watermark", "0");
       }
-      exec("COMMIT");
+      end();
     } catch (...) {
       rollback();
       throw;
@@ -195,18 +202,14 @@ class SqliteOutbox final : public Outbox {
       for (const auto& u : updates)
         if (u.status == DeliveryStatus::pending) watermark = std::min(watermark, u.record);
       watermark = std::max(watermark, watermark_);  // never moves back
-      for (const auto& u : updates) {
-        // Rows below the new watermark are finished and reported: they need no row at all.
-        if (u.status != DeliveryStatus::pending && u.record < watermark) continue;
-        ResetGuard g{*upsert_};
-        upsert_->bind(1, u.record)
-            .bind(2, static_cast<std::int64_t>(u.status))
-            .bind(3, std::int64_t{u.attempts})
-            .bind(4, u.next_at)
-            .bind_blob(5, u.status == DeliveryStatus::pending ? std::string_view(u.payload)
-                                                              : std::string_view());
-        upsert_->step();
-      }
+      // Rows below the new watermark are finished and reported: they need no row at all.
+      rows_.clear();
+      for (const auto& u : updates)
+        if (u.status == DeliveryStatus::pending || u.record >= watermark) rows_.push_back(&u);
+      std::size_t done = 0;
+      for (; rows_.size() - done >= upsert_batch_rows; done += upsert_batch_rows)
+        write_rows(*upsert_batch_, std::span(rows_).subspan(done, upsert_batch_rows));
+      for (; done < rows_.size(); ++done) write_rows(*upsert_, std::span(rows_).subspan(done, 1));
       put_meta("results_offset", std::to_string(results_offset));
       if (watermark != watermark_) {
         put_meta("watermark", std::to_string(watermark));
@@ -214,7 +217,7 @@ class SqliteOutbox final : public Outbox {
         trim_->bind(1, watermark);
         trim_->step();
       }
-      exec("COMMIT");
+      end();
     } catch (...) {
       rollback();
       throw;
@@ -246,7 +249,7 @@ class SqliteOutbox final : public Outbox {
         lease_->bind(1, d.record).bind(2, lease_until);
         lease_->step();
       }
-      exec("COMMIT");
+      end();
     } catch (...) {
       rollback();
       throw;
@@ -275,7 +278,50 @@ class SqliteOutbox final : public Outbox {
       throw OutboxError("outbox: " + msg);
     }
   }
-  void begin() { exec("BEGIN IMMEDIATE"); }
+  // Rows are written `upsert_batch_rows` to a statement: each statement costs about as much
+  // as the B-tree work of a row, so the batch writes a row for two thirds of the price.
+  static constexpr std::size_t upsert_batch_rows = 16;
+
+  // An insert, or an update of the existing row in place (a third cheaper than INSERT OR
+  // REPLACE, which deletes the row and inserts it again under a statement journal). The rows of
+  // one statement are applied in order, so a record given twice ends as its last update.
+  static std::string upsert_sql(std::size_t rows) {
+    std::string sql =
+        "INSERT INTO deliveries(record, status, attempts, next_at, leased_until, payload) VALUES";
+    for (std::size_t i = 0; i < rows; ++i)
+      sql += i == 0 ? "(?, ?, ?, ?, 0, ?)" : ",(?, ?, ?, ?, 0, ?)";
+    sql +=
+        " ON CONFLICT(record) DO UPDATE SET status = excluded.status,"
+        " attempts = excluded.attempts, next_at = excluded.next_at, leased_until = 0,"
+        " payload = excluded.payload";
+    return sql;
+  }
+
+  // One statement of upsert_sql(rows.size()).
+  static void write_rows(Statement& upsert, std::span<const OutboxUpdate* const> rows) {
+    ResetGuard g{upsert};
+    int i = 0;
+    for (const OutboxUpdate* u : rows) {
+      const std::string_view payload =
+          u->status == DeliveryStatus::pending ? std::string_view(u->payload) : std::string_view();
+      upsert.bind(i + 1, u->record)
+          .bind(i + 2, static_cast<std::int64_t>(u->status))
+          .bind(i + 3, std::int64_t{u->attempts})
+          .bind(i + 4, u->next_at)
+          .bind_blob(i + 5, payload);
+      i += 5;
+    }
+    upsert.step();
+  }
+
+  void begin() {
+    ResetGuard g{*begin_};
+    begin_->step();
+  }
+  void end() {
+    ResetGuard g{*commit_};
+    commit_->step();
+  }
   void rollback() {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
@@ -292,6 +338,9 @@ class SqliteOutbox final : public Outbox {
   }
   void close() {
     upsert_.reset();
+    upsert_batch_.reset();
+    begin_.reset();
+    commit_.reset();
     set_meta_.reset();
     get_meta_.reset();
     trim_.reset();
@@ -307,8 +356,9 @@ class SqliteOutbox final : public Outbox {
 
   sqlite3* db_ = nullptr;
   std::int64_t watermark_ = 0;
-  std::unique_ptr<Statement> upsert_, set_meta_, get_meta_, trim_, status_, due_, lease_, next_due_,
-      pending_, min_pending_;
+  std::vector<const OutboxUpdate*> rows_;  // the rows of one commit
+  std::unique_ptr<Statement> begin_, commit_, upsert_, upsert_batch_, set_meta_, get_meta_, trim_,
+      status_, due_, lease_, next_due_, pending_, min_pending_;
 };
 
 }  // namespace

@@ -32,6 +32,14 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// `s` equals `lowercase` but for the case of its ASCII letters.
+bool iequals(std::string_view s, std::string_view lowercase) {
+  if (s.size() != lowercase.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[i])) != lowercase[i]) return false;
+  return true;
+}
+
 std::string read_file(const std::filesystem::path& p, std::string_view field) {
   std::ifstream in(p, std::ios::binary);
   if (!in)
@@ -327,7 +335,8 @@ std::string hex_byte(unsigned char c) {
 }  // namespace
 
 PrepareResult prepare(const RequestDefinition& def, const liquid::Value& record,
-                      const liquid::RenderOptions& options, bool collect_warnings) {
+                      const liquid::RenderOptions& options, bool collect_warnings,
+                      UrlCheckCache* url_cache) {
   PrepareResult out;
   // One "now" for every render of this request, so that a render repeated to locate a problem
   // writes the same bytes.
@@ -339,7 +348,8 @@ PrepareResult prepare(const RequestDefinition& def, const liquid::Value& record,
   try {
     std::string url;
     detail::render_field(def.url, record, opts, url);
-    auto checked = check_url(url);
+    std::optional<UrlCheck> unshared;
+    const UrlCheck& checked = url_cache ? url_cache->check(url) : unshared.emplace(check_url(url));
     if (checked.problem) {
       out.problem = Problem{std::string(checked.problem->id),
                             mask_text(def, checked.problem->message),
@@ -349,7 +359,7 @@ PrepareResult prepare(const RequestDefinition& def, const liquid::Value& record,
     }
     PreparedRequest req;
     req.method = def.method;
-    req.url = std::move(checked.ok->url);
+    req.url = checked.ok->url;
     bool explicit_authorization = false;
     std::string_view content_type;
     req.headers.reserve(def.headers.size() + 1);
@@ -366,10 +376,9 @@ PrepareResult prepare(const RequestDefinition& def, const liquid::Value& record,
                     "(rendered value offset " + std::to_string(*bad) + ")"};
         return out;
       }
-      if (name.size() == 13 && lower(name) == "authorization") explicit_authorization = true;
+      if (iequals(name, "authorization")) explicit_authorization = true;
       req.headers.emplace_back(name, std::move(v));
-      if (name.size() == 12 && lower(name) == "content-type")
-        content_type = req.headers.back().second;
+      if (iequals(name, "content-type")) content_type = req.headers.back().second;
     }
     if (checked.ok->basic && !explicit_authorization)
       req.headers.emplace_back("Authorization", *checked.ok->basic);

@@ -312,6 +312,15 @@ UrlCheck check_url(std::string_view rendered) {
   return result;
 }
 
+const UrlCheck& UrlCheckCache::check(std::string_view rendered) {
+  if (!filled_ || rendered != last_) {
+    result_ = check_url(rendered);
+    last_.assign(rendered);
+    filled_ = true;
+  }
+  return result_;
+}
+
 std::string_view address_class_name(AddressClass c) {
   switch (c) {
     case AddressClass::public_address:

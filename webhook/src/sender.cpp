@@ -9,16 +9,16 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <limits>
 #include <ostream>
 #include <random>
-#include <set>
 #include <system_error>
 #include <thread>
-#include <unordered_map>
 
+#include "active_records.hpp"
 #include "liquid/json.hpp"
+#include "record_reader.hpp"
+#include "text_format.hpp"
 #include "webhook/outbox.hpp"
 #include "webhook/transport.hpp"
 
@@ -26,71 +26,13 @@ namespace webhook {
 
 namespace {
 
+using namespace std::string_view_literals;  // appending a literal needs no strlen
+
 constexpr std::string_view user_agent = "User-Agent: liquidhook-webhook/0.1";
 
-std::string iso_time(TimeMs t) {
-  const std::time_t secs = static_cast<std::time_t>(t / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(t % 1000));
-  return buf;
-}
-
-void append_number(std::string& out, double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  out += buf;
-}
-
-// Streams JSONL records one line at a time: memory does not depend on the number of records.
-class RecordReader {
- public:
-  explicit RecordReader(const std::filesystem::path& path) {
-    if (path == "-") {
-      file_ = stdin;
-    } else {
-      file_ = std::fopen(path.c_str(), "rb");
-      if (!file_)
-        throw std::system_error(errno, std::generic_category(),
-                                "cannot read records " + path.string());
-      own_ = true;
-    }
-    // Records are ~2 KB each: a large buffer saves a read() every other record.
-    std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
-  }
-  ~RecordReader() {
-    std::free(buf_);
-    if (own_) std::fclose(file_);
-  }
-  RecordReader(const RecordReader&) = delete;
-  RecordReader& operator=(const RecordReader&) = delete;
-
-  // The next line (without its end of line) and its 1-based number; false at the end.
-  bool next(std::string_view& line) {
-    const ssize_t n = ::getline(&buf_, &cap_, file_);
-    if (n < 0) {
-      if (std::ferror(file_))
-        throw std::system_error(errno, std::generic_category(), "reading records");
-      return false;
-    }
-    ++line_no_;
-    std::size_t len = static_cast<std::size_t>(n);
-    while (len > 0 && (buf_[len - 1] == '\n' || buf_[len - 1] == '\r')) --len;
-    line = std::string_view(buf_, len);
-    return true;
-  }
-  std::int64_t line_no() const { return line_no_; }
-
- private:
-  std::FILE* file_ = nullptr;
-  bool own_ = false;
-  char* buf_ = nullptr;
-  std::size_t cap_ = 0;
-  std::int64_t line_no_ = 0;
-};
+using detail::Active;
+using detail::ActiveRecords;
+using detail::RecordReader;
 
 bool blank(std::string_view s) {
   for (char c : s)
@@ -158,13 +100,6 @@ class ResultsFile {
   std::string buffer_;
 };
 
-struct Active {
-  std::string line;      // the record as read (stored with a pending retry)
-  liquid::Value value;   // parsed, for the response mapping
-  std::string attempts;  // JSON objects of the attempts so far, comma-separated
-  int attempt_count = 0;
-};
-
 std::string random_run_id() {
   std::random_device rd;
   const std::uint64_t v = (std::uint64_t{rd()} << 32) ^ rd();
@@ -180,7 +115,15 @@ std::vector<std::string> header_lines(const PreparedRequest& req) {
   for (const auto& [name, value] : req.headers) {
     if (name.size() == 10 && strncasecmp(name.c_str(), "user-agent", 10) == 0) has_ua = true;
     // "Name;" is how libcurl sends a header with an empty value.
-    lines.push_back(value.empty() ? name + ";" : name + ": " + value);
+    std::string& line = lines.emplace_back();
+    line.reserve(name.size() + 2 + value.size());
+    line += name;
+    if (value.empty()) {
+      line += ';';
+    } else {
+      line += ": "sv;
+      line += value;
+    }
   }
   if (!has_ua) lines.emplace_back(user_agent);
   return lines;
@@ -204,6 +147,10 @@ class Worker {
     if (opt.retry_base) policy_.base_delay = *opt.retry_base;
     if (opt.timeout) policy_.timeout = *opt.timeout;
     ready_cap_ = static_cast<std::size_t>(std::max(16, opt.concurrency));
+    const std::string id_prefix = "msg_" + st_.run_id + "_";
+    id_header_prefix_ = "webhook-id: " + id_prefix;
+    liquid::append_json_string(json_id_prefix_, id_prefix);
+    json_id_prefix_.pop_back();  // the closing quote comes after the record number
   }
 
   void run(RecordReader& reader, SendSummary& summary) {
@@ -278,17 +225,21 @@ class Worker {
     return held >= limit ? 0 : std::min(limit - held, ready_cap_);
   }
 
-  std::string delivery_id(std::int64_t record) const {
-    return "msg_" + st_.run_id + "_" + std::to_string(record);
-  }
-
+  // The delivery id is "msg_<run id>_<record>": the webhook-id header, and the delivery_id of
+  // the results. Everything but the record number is the same for the whole run.
   void add_delivery_headers(Transfer& t) {
-    const std::string id = delivery_id(t.record);
-    t.header_lines.push_back("webhook-id: " + id);
+    std::string& id_line = t.header_lines.emplace_back();
+    id_line.reserve(id_header_prefix_.size() + 20);
+    id_line = id_header_prefix_;
+    detail::append_int(id_line, t.record);
     if (def_.signing) {
       const std::int64_t ts = clock_.now_ms() / 1000;
-      t.header_lines.push_back("webhook-timestamp: " + std::to_string(ts));
-      t.header_lines.push_back("webhook-signature: " + def_.signing->sign(id, ts, t.body));
+      constexpr std::size_t name_size = std::string_view("webhook-id: ").size();
+      std::string signature =
+          def_.signing->sign(std::string_view(id_line).substr(name_size), ts, t.body);
+      std::string& ts_line = t.header_lines.emplace_back("webhook-timestamp: ");
+      detail::append_int(ts_line, ts);
+      t.header_lines.push_back("webhook-signature: " + signature);
     }
   }
 
@@ -315,7 +266,7 @@ class Worker {
                              "records line " + std::to_string(record)});
       return false;
     }
-    PrepareResult prepared = prepare(def_, value, {}, false);
+    PrepareResult prepared = prepare(def_, value, {}, false, &url_cache_);
     if (prepared.problem) {
       finish_invalid(record, *prepared.problem);
       return false;
@@ -328,10 +279,10 @@ class Worker {
     t->header_lines = header_lines(*prepared.request);
     t->body = std::move(prepared.request->body);
     add_delivery_headers(*t);
-    Active& a = active_[record];
+    t->tag = active_.add(record);
+    Active& a = *active_.find(t->tag, record);
     a.line.assign(line);
     if (!def_.response.empty()) a.value = std::move(value);
-    active_ids_.insert(record);
     batch.push_back(std::move(t));
     return true;
   }
@@ -351,42 +302,43 @@ class Worker {
       for (const auto& h : p.at("headers").as_array()) t->header_lines.emplace_back(h.as_string());
       t->body = std::string(p.at("body").as_string());
       add_delivery_headers(*t);
-      Active& a = active_[d.record];
-      a.line = std::string(p.at("record").as_string());
-      a.attempts = std::string(p.at("attempts").as_string());
+      t->tag = active_.add(d.record);
+      Active& a = *active_.find(t->tag, d.record);
+      a.line = p.at("record").as_string();
+      a.attempts = p.at("attempts").as_string();
       a.attempt_count = d.attempts;
       if (!def_.response.empty()) a.value = liquid::parse_json(a.line);
-      active_ids_.insert(d.record);
       batch.push_back(std::move(t));
     }
     due_hint_ = outbox_.next_due();
   }
 
   void begin_result(std::string& out, std::int64_t record, DeliveryStatus status) {
-    out += "{\"record\":";
-    out += std::to_string(record);
-    out += ",\"delivery_id\":";
-    liquid::append_json_string(out, delivery_id(record));
-    out += ",\"status\":\"";
+    out += "{\"record\":"sv;
+    detail::append_int(out, record);
+    out += ",\"delivery_id\":"sv;
+    out += json_id_prefix_;  // digits need no escaping
+    detail::append_int(out, record);
+    out += "\",\"status\":\""sv;
     out += status_name(status);
     out += '"';
   }
 
   void append_problem(std::string& out, const Problem& p) {
-    out += "{\"id\":";
+    out += "{\"id\":"sv;
     liquid::append_json_string(out, p.id);
-    out += ",\"message\":";
+    out += ",\"message\":"sv;
     liquid::append_json_string(out, mask_text(def_, p.message));
     if (!p.where.empty()) {
-      out += ",\"where\":";
+      out += ",\"where\":"sv;
       liquid::append_json_string(out, p.where);
     }
     if (!p.detail.empty()) {
-      out += ",\"detail\":";
+      out += ",\"detail\":"sv;
       liquid::append_json_string(out, p.detail);
     }
     // The same as one line, as a compiler would print it.
-    out += ",\"diagnostic\":";
+    out += ",\"diagnostic\":"sv;
     liquid::append_json_string(out, mask_text(def_, p.format()));
     out += '}';
   }
@@ -394,18 +346,18 @@ class Worker {
   void finish_invalid(std::int64_t record, const Problem& p) {
     std::string& out = results_.buffer();
     begin_result(out, record, DeliveryStatus::invalid);
-    out += ",\"attempts\":[],\"error\":";
+    out += ",\"attempts\":[],\"error\":"sv;
     append_problem(out, p);
-    out += "}\n";
+    out += "}\n"sv;
     updates_.push_back({record, DeliveryStatus::invalid, 0, 0, {}});
     ++summary_->invalid;
     ++summary_->records;
   }
 
   void complete(std::unique_ptr<Transfer> t) {
-    auto it = active_.find(t->record);
-    if (it == active_.end()) return;  // cannot happen: every transfer comes from active_
-    Active& a = it->second;
+    Active* found = active_.find(t->tag, t->record);
+    if (!found) return;  // cannot happen: every transfer comes from active_
+    Active& a = *found;
     ++a.attempt_count;
     ++summary_->attempts;
     const TimeMs now = clock_.now_ms();
@@ -413,26 +365,26 @@ class Worker {
     // The attempt, as the results show it.
     std::string& at = a.attempts;
     if (!at.empty()) at += ',';
-    at += "{\"n\":";
-    at += std::to_string(a.attempt_count);
-    at += ",\"at\":\"";
-    at += iso_time(t->started_at);
-    at += "\",\"ms\":";
-    append_number(at, t->duration_ms);
+    at += "{\"n\":"sv;
+    detail::append_int(at, a.attempt_count);
+    at += ",\"at\":\""sv;
+    detail::append_iso_time(at, t->started_at);
+    at += "\",\"ms\":"sv;
+    detail::append_fixed3(at, t->duration_ms);
     if (t->outcome.http_status > 0) {
-      at += ",\"status\":";
-      at += std::to_string(t->outcome.http_status);
+      at += ",\"status\":"sv;
+      detail::append_int(at, t->outcome.http_status);
     }
     if (t->outcome.error != TransportError::none) {
-      at += ",\"error\":\"";
+      at += ",\"error\":\""sv;
       at += transport_error_name(t->outcome.error);
-      at += "\",\"message\":";
+      at += "\",\"message\":"sv;
       liquid::append_json_string(at, mask_text(def_, t->error_message));
     }
     if (step.kind == NextStep::Kind::retry) {
-      at += ",\"retry_in_ms\":";
-      at += std::to_string(step.delay.count());
-      if (step.from_retry_after) at += ",\"retry_after\":true";
+      at += ",\"retry_in_ms\":"sv;
+      detail::append_int(at, step.delay.count());
+      if (step.from_retry_after) at += ",\"retry_after\":true"sv;
     }
     at += '}';
 
@@ -451,8 +403,7 @@ class Worker {
       updates_.push_back({t->record, DeliveryStatus::pending, a.attempt_count,
                           now + step.delay.count(), json::serialize(p)});
       if (!due_hint_ || now + step.delay.count() < *due_hint_) due_hint_ = now + step.delay.count();
-      active_ids_.erase(t->record);
-      active_.erase(it);
+      active_.remove(a);
       return;
     }
 
@@ -460,7 +411,7 @@ class Worker {
         step.kind == NextStep::Kind::delivered ? DeliveryStatus::delivered : DeliveryStatus::failed;
     std::string& out = results_.buffer();
     begin_result(out, t->record, status);
-    out += ",\"attempts\":[";
+    out += ",\"attempts\":["sv;
     out += a.attempts;
     out += ']';
     if (status == DeliveryStatus::delivered && !def_.response.empty()) {
@@ -476,10 +427,10 @@ class Worker {
         problem = mapped.problem;
       }
       if (problem) {
-        out += ",\"updates\":{},\"error\":";
+        out += ",\"updates\":{},\"error\":"sv;
         append_problem(out, *problem);
       } else {
-        out += ",\"updates\":{";
+        out += ",\"updates\":{"sv;
         bool first = true;
         for (const auto& [k, v] : mapped.updates) {
           if (!first) out += ',';
@@ -491,12 +442,11 @@ class Worker {
         out += '}';
       }
     }
-    out += "}\n";
+    out += "}\n"sv;
     updates_.push_back({t->record, status, a.attempt_count, 0, {}});
     ++summary_->records;
     ++(status == DeliveryStatus::delivered ? summary_->delivered : summary_->failed);
-    active_ids_.erase(t->record);
-    active_.erase(it);
+    active_.remove(a);
   }
 
   void commit() {
@@ -505,7 +455,7 @@ class Worker {
     // committed size, which the restart truncates.
     const std::int64_t offset = results_.flush();
     std::int64_t floor = std::min(next_record_, last_line_ + 1);
-    if (!active_ids_.empty()) floor = std::min(floor, *active_ids_.begin());
+    if (const auto lowest = active_.lowest()) floor = std::min(floor, *lowest);
     st_.watermark = outbox_.commit(updates_, offset, floor);
     updates_.clear();
     committed_once_ = true;
@@ -543,10 +493,12 @@ class Worker {
   std::mt19937_64 rng_;
   std::uniform_real_distribution<double> unit_{0.0, 1.0};
   std::size_t delivery_headers_;
+  std::string id_header_prefix_;  // "webhook-id: msg_<run id>_"
+  std::string json_id_prefix_;    // "\"msg_<run id>_", escaped as a JSON string's start
+  UrlCheckCache url_cache_;
   std::size_t ready_cap_ = 600;
   SendSummary* summary_ = nullptr;
-  std::unordered_map<std::int64_t, Active> active_;
-  std::set<std::int64_t> active_ids_;
+  ActiveRecords active_;
   std::vector<OutboxUpdate> updates_;
   std::optional<TimeMs> due_hint_;
   bool input_done_ = false;

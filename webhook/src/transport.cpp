@@ -56,11 +56,19 @@ namespace {
 
 struct Slot {
   CURL* easy = nullptr;
-  curl_slist* headers = nullptr;
+  // The request headers as libcurl's list, linked in place over the transfer's own lines
+  // (libcurl reads the list and never frees it): no copy of each line per attempt.
+  std::vector<curl_slist> header_nodes;
+  // The URL this handle last sent to, parsed once: libcurl copies a CURLU handle instead of
+  // parsing the URL string again for every transfer.
+  std::string url;
+  CURLU* parsed_url = nullptr;
   std::unique_ptr<Transfer> t;
   const TransportOptions* options = nullptr;
   char error[CURL_ERROR_SIZE] = {};
 };
+
+char expect_none[] = "Expect:";  // no 100-continue round trip
 
 bool iequals_prefix(const char* line, std::size_t len, std::string_view name) {
   if (len <= name.size() || line[name.size()] != ':') return false;
@@ -187,6 +195,8 @@ struct CurlTransport::Impl {
     CURL* e = curl_easy_init();
     if (!e) throw std::runtime_error("curl_easy_init failed");
     slot->easy = e;
+    slot->parsed_url = curl_url();
+    if (!slot->parsed_url) throw std::runtime_error("curl_url failed");
     curl_easy_setopt(e, CURLOPT_PRIVATE, slot.get());
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 1L);
@@ -206,6 +216,9 @@ struct CurlTransport::Impl {
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
     // An empty proxy string disables the proxy environment variables.
     curl_easy_setopt(e, CURLOPT_PROXY, options.proxy ? options.proxy->c_str() : "");
+    // Without a proxy there is nothing to bypass: an explicit empty list spares libcurl two
+    // getenv("no_proxy"/"NO_PROXY") per transfer. With --proxy, NO_PROXY still applies.
+    if (!options.proxy) curl_easy_setopt(e, CURLOPT_NOPROXY, "");
     if (options.ca_file) curl_easy_setopt(e, CURLOPT_CAINFO, options.ca_file->c_str());
     slots.push_back(std::move(slot));
     return slots.back().get();
@@ -216,12 +229,24 @@ struct CurlTransport::Impl {
     CURL* e = slot->easy;
     slot->error[0] = '\0';
     t->started_at = now;
-    curl_slist* list = nullptr;
-    for (const auto& line : t->header_lines) list = curl_slist_append(list, line.c_str());
-    list = curl_slist_append(list, "Expect:");  // no 100-continue round trip
-    slot->headers = list;
-    curl_easy_setopt(e, CURLOPT_URL, t->url.c_str());
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, list);
+    auto& nodes = slot->header_nodes;
+    nodes.resize(t->header_lines.size() + 1);
+    for (std::size_t i = 0; i < t->header_lines.size(); ++i)
+      nodes[i] = curl_slist{t->header_lines[i].data(), &nodes[i + 1]};
+    nodes.back() = curl_slist{expect_none, nullptr};
+    if (slot->url != t->url) {
+      // The flags libcurl itself parses a CURLOPT_URL with. A URL it cannot parse goes as
+      // CURLOPT_URL, so that the transfer fails with libcurl's own error, as it always did.
+      if (curl_url_set(slot->parsed_url, CURLUPART_URL, t->url.c_str(),
+                       CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK) {
+        curl_easy_setopt(e, CURLOPT_CURLU, slot->parsed_url);
+      } else {
+        curl_easy_setopt(e, CURLOPT_CURLU, nullptr);
+        curl_easy_setopt(e, CURLOPT_URL, t->url.c_str());
+      }
+      slot->url = t->url;
+    }
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, nodes.data());
     const bool send_body = t->method != "GET" && !(t->method == "DELETE" && t->body.empty());
     if (send_body) {
       curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(t->body.size()));
@@ -262,8 +287,6 @@ struct CurlTransport::Impl {
       else
         t->error_message = slot->error[0] ? slot->error : curl_easy_strerror(code);
     }
-    curl_slist_free_all(slot->headers);
-    slot->headers = nullptr;
     idle.push_back(slot);
     return t;
   }
@@ -287,8 +310,8 @@ CurlTransport::CurlTransport(TransportOptions options) : impl_(std::make_unique<
 CurlTransport::~CurlTransport() {
   for (auto& s : impl_->slots) {
     if (s->t) curl_multi_remove_handle(impl_->multi, s->easy);
-    curl_slist_free_all(s->headers);
     curl_easy_cleanup(s->easy);
+    curl_url_cleanup(s->parsed_url);
   }
   curl_multi_cleanup(impl_->multi);
 }

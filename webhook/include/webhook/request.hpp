@@ -30,6 +30,7 @@
 #include "liquid/template.hpp"
 #include "liquid/value.hpp"
 #include "webhook/policy.hpp"
+#include "webhook/security.hpp"
 #include "webhook/signing.hpp"
 
 namespace webhook {
@@ -128,9 +129,11 @@ struct PrepareResult {
 // its Content-Type. A problem points at the template position that wrote the offending byte:
 // the render is repeated with an origin map only then, so valid requests cost one render.
 // Without `collect_warnings`, a body with only validator warnings is not rendered again
-// (the sender has no use for them).
+// (the sender has no use for them). With `url_cache`, a URL rendered the same as the previous
+// record's is not parsed again.
 PrepareResult prepare(const RequestDefinition& def, const liquid::Value& record,
-                      const liquid::RenderOptions& options = {}, bool collect_warnings = true);
+                      const liquid::RenderOptions& options = {}, bool collect_warnings = true,
+                      UrlCheckCache* url_cache = nullptr);
 
 // Text with every secret of `req` masked (Authorization, Cookie, *token*, *key*, *secret*...
 // header values, the URL userinfo and the secrets of the definition): for printing.

@@ -66,6 +66,18 @@ struct UrlCheck {
 };
 UrlCheck check_url(std::string_view rendered);
 
+// check_url for a stream of rendered URLs: a URL equal to the previous one gets the previous
+// result without being parsed again (most definitions send every record to one endpoint).
+class UrlCheckCache {
+ public:
+  const UrlCheck& check(std::string_view rendered);
+
+ private:
+  std::string last_;
+  UrlCheck result_;
+  bool filled_ = false;
+};
+
 std::string base64_encode(std::string_view bytes);
 std::optional<std::string> base64_decode(std::string_view text);
 

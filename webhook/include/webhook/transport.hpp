@@ -23,7 +23,8 @@ namespace webhook {
 struct Transfer {
   // request
   std::int64_t record = 0;
-  int attempt = 0;  // 1-based
+  int attempt = 0;      // 1-based
+  std::size_t tag = 0;  // the sender's reference for this attempt; the transport only carries it
   std::string method;
   std::string url;
   std::vector<std::string> header_lines;  // "Name: value"
