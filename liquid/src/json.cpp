@@ -86,14 +86,12 @@ class ValueBuilder {
   bool on_object_end(std::size_t n, boost::system::error_code&) {
     // The object's n members are the last n entries: moved out at the exact size.
     const auto first = entries_.end() - static_cast<std::ptrdiff_t>(n);
-    Hash members;
-    members.reserve(n);
+    detail::HashBuilder members(n);
     for (auto it = first; it != entries_.end(); ++it)
-      detail::HashBuilder::append(members, std::move(it->first), std::move(it->second));
-    detail::HashBuilder::finish(members);
+      members.append(std::move(it->first), std::move(it->second));
     entries_.erase(first, entries_.end());
     open_.pop_back();
-    add(Value(std::move(members)));
+    add(members.finish());
     return true;
   }
   bool on_array_begin(boost::system::error_code&) {

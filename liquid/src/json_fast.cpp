@@ -18,59 +18,60 @@ namespace dom = simdjson::dom;
 // Records and bodies are a few KB; the parser kept per thread grows to the largest one read.
 constexpr std::size_t kMaxFastDocument = 1 << 20;
 
+// simdjson's document as a Value, recursively (the depth is bounded by kMaxJsonDepth).
 class Converter {
  public:
   // False when the document nests deeper than kMaxJsonDepth (Boost.JSON then says so).
-  bool convert(dom::element e, std::size_t depth, Value& out) {
+  bool ok() const { return ok_; }
+
+  Value convert(dom::element e, std::size_t depth) {
     switch (e.type()) {
       case dom::element_type::ARRAY: {
-        if (depth >= kMaxJsonDepth) return false;
+        if (depth >= kMaxJsonDepth) return fail();
         const dom::array array = e.get_array().value_unsafe();
         Array items;
         items.reserve(array.size());
         for (dom::element item : array) {
-          if (!convert(item, depth + 1, items.emplace_back())) return false;
+          items.push_back(convert(item, depth + 1));
+          if (!ok_) return {};
         }
-        out = Value(std::move(items));
-        return true;
+        return Value(std::move(items));
       }
       case dom::element_type::OBJECT: {
-        if (depth >= kMaxJsonDepth) return false;
+        if (depth >= kMaxJsonDepth) return fail();
         const dom::object object = e.get_object().value_unsafe();
-        Hash members;
-        members.reserve(object.size());
+        HashBuilder members(object.size());
         for (dom::key_value_pair member : object) {
-          Value value;
-          if (!convert(member.value, depth + 1, value)) return false;
-          HashBuilder::append(members, std::string(member.key), std::move(value));
+          Value value = convert(member.value, depth + 1);
+          if (!ok_) return {};
+          members.append(std::string(member.key), std::move(value));
         }
-        HashBuilder::finish(members);
-        out = Value(std::move(members));
-        return true;
+        return members.finish();
       }
       case dom::element_type::INT64:
-        out = Value(e.get_int64().value_unsafe());
-        return true;
+        return Value(e.get_int64().value_unsafe());
       case dom::element_type::UINT64:
         // Beyond int64 (simdjson reads such an integer as unsigned): a float, as the Boost.JSON
         // path keeps it.
-        out = Value(static_cast<double>(e.get_uint64().value_unsafe()));
-        return true;
+        return Value(static_cast<double>(e.get_uint64().value_unsafe()));
       case dom::element_type::DOUBLE:
-        out = Value(e.get_double().value_unsafe());
-        return true;
+        return Value(e.get_double().value_unsafe());
       case dom::element_type::STRING:
-        out = Value(e.get_string().value_unsafe());
-        return true;
+        return Value(e.get_string().value_unsafe());
       case dom::element_type::BOOL:
-        out = Value(e.get_bool().value_unsafe());
-        return true;
+        return Value(e.get_bool().value_unsafe());
       case dom::element_type::NULL_VALUE:
-        out = Value();
-        return true;
+        return Value();
     }
-    return false;
+    return fail();
   }
+
+ private:
+  Value fail() {
+    ok_ = false;
+    return {};
+  }
+  bool ok_ = true;
 };
 
 std::optional<Value> convert_document(dom::parser& parser, std::string_view text) {
@@ -78,8 +79,9 @@ std::optional<Value> convert_document(dom::parser& parser, std::string_view text
   // The text is copied into the parser's padded buffer (simdjson reads past the end).
   if (parser.parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS)
     return std::nullopt;
-  Value out;
-  if (!Converter{}.convert(root, 0, out)) return std::nullopt;
+  Converter converter;
+  Value out = converter.convert(root, 0);
+  if (!converter.ok()) return std::nullopt;
   return out;
 }
 

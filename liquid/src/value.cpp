@@ -76,27 +76,37 @@ void HashEntries::grow_to(std::size_t capacity) {
   embedded_ = false;
 }
 
-void HashEntries::emplace_back(std::string&& key, Value&& value) {
-  if (size_ == capacity_) grow_to(capacity_ < 4 ? 4 : capacity_ * 2);
-  new (data_ + size_) Entry(std::move(key), std::move(value));
-  ++size_;
+HashBlock* HashBlock::make_empty(std::size_t capacity) {
+  static_assert(sizeof(HashBlock) % alignof(HashEntries::Entry) == 0);
+  void* memory = ::operator new(sizeof(HashBlock) + capacity * sizeof(HashEntries::Entry));
+  auto* block = new (memory) HashBlock();
+  HashEntries& entries = block->hash_.entries_;
+  entries.data_ =
+      reinterpret_cast<HashEntries::Entry*>(static_cast<char*>(memory) + sizeof(HashBlock));
+  entries.capacity_ = capacity;
+  entries.embedded_ = true;
+  return block;
 }
 
 HashBlock* HashBlock::make(Hash&& hash) {
   const std::size_t n = hash.entries_.size();
-  static_assert(sizeof(HashBlock) % alignof(HashEntries::Entry) == 0);
-  void* memory = ::operator new(sizeof(HashBlock) + n * sizeof(HashEntries::Entry));
-  auto* block = new (memory) HashBlock();
+  HashBlock* block = make_empty(n);
   HashEntries& entries = block->hash_.entries_;
-  entries.data_ = reinterpret_cast<HashEntries::Entry*>(static_cast<char*>(memory) + sizeof(HashBlock));
-  entries.capacity_ = n;
-  entries.embedded_ = true;
   for (std::size_t i = 0; i < n; ++i) {
     new (entries.data_ + i) HashEntries::Entry(std::move(hash.entries_[i]));
     ++entries.size_;
   }
   block->hash_.index_ = std::move(hash.index_);  // positions are unchanged
   return block;
+}
+
+Value HashBuilder::finish() {
+  block_->hash_.fold_repeated_keys();
+  Value v;
+  v.kind_ = Value::Kind::hash;
+  v.shared_ = true;
+  v.hash_ = std::exchange(block_, nullptr);
+  return v;
 }
 
 void HashBlock::destroy() const noexcept {

@@ -240,6 +240,27 @@ TEST(Hash, CopiedOutOfAValueItIsIndependent) {
   EXPECT_EQ(empty.as_hash().begin(), empty.as_hash().end());
 }
 
+// Parsers build a shared hash in place: repeats fold as set() folds them, more members than
+// announced still fit, and an abandoned builder frees what it holds.
+TEST(Hash, BuiltInPlaceByAParser) {
+  detail::HashBuilder few(3);
+  few.append("a", 1);
+  few.append("b", 2);
+  few.append("a", 3);
+  const Value small = few.finish();
+  EXPECT_EQ(small.inspect(), "{\"a\"=>3, \"b\"=>2}");
+  detail::HashBuilder announced_two(2);
+  for (int i = 0; i < 50; ++i) announced_two.append("k" + std::to_string(i), i);
+  announced_two.append("k7", "seven");
+  const Value large = announced_two.finish();
+  ASSERT_EQ(large.as_hash().size(), 50u);
+  EXPECT_EQ(large.as_hash().find("k7")->as_string(), "seven");
+  EXPECT_EQ(large.as_hash().find("k49")->as_int(), 49);
+  EXPECT_EQ(large.as_hash().at(7).first, "k7");
+  detail::HashBuilder abandoned(4);
+  abandoned.append("x", Value(std::string(100, 'x')));
+}
+
 TEST(Value, CopiesShareTheirContents) {
   Value a(std::string(1000, 'x'));
   Value b = a;

@@ -138,7 +138,7 @@ class HashEntries {
 };
 
 class HashBlock;
-struct HashBuilder;
+class HashBuilder;
 
 }  // namespace detail
 
@@ -171,7 +171,7 @@ class Hash {
 
  private:
   friend class detail::HashBlock;
-  friend struct detail::HashBuilder;
+  friend class detail::HashBuilder;
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   // Hashes larger than this get a hash index, so that building and reading a big object
   // (a JSON document with 100,000 keys) stays linear; smaller ones are searched in order.
@@ -190,17 +190,12 @@ class Hash {
 
 namespace detail {
 
-// For parsers, which know an object's size before its members: members are appended in order
-// and a repeated key is folded once at the end, as set() would have folded it.
-struct HashBuilder {
-  static void append(Hash& hash, std::string&& key, Value&& value);
-  static void finish(Hash& hash) { hash.fold_repeated_keys(); }
-};
-
 // A hash as values share it: the reference count, the Hash, then its entries, in one block.
 class HashBlock {
  public:
   static HashBlock* make(Hash&& hash);
+  // An empty hash with room for `capacity` entries inside the block.
+  static HashBlock* make_empty(std::size_t capacity);
   const Hash& hash() const noexcept { return hash_; }
   void retain() const noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
   void release() const noexcept {
@@ -208,10 +203,30 @@ class HashBlock {
   }
 
  private:
+  friend class HashBuilder;
   HashBlock() noexcept = default;
   void destroy() const noexcept;
   mutable std::atomic<std::size_t> refs_{1};
   Hash hash_;
+};
+
+// For parsers, which know an object's size before its members: the members go straight into
+// the block a Value will share, in order, and a repeated key is folded once at the end, as
+// set() would have folded it. (More members than announced still work: they move to storage
+// outside the block.)
+class HashBuilder {
+ public:
+  explicit HashBuilder(std::size_t members) : block_(HashBlock::make_empty(members)) {}
+  HashBuilder(const HashBuilder&) = delete;
+  HashBuilder& operator=(const HashBuilder&) = delete;
+  ~HashBuilder() {
+    if (block_) block_->release();
+  }
+  void append(std::string&& key, Value&& value);
+  Value finish();
+
+ private:
+  HashBlock* block_;
 };
 
 }  // namespace detail
@@ -380,6 +395,7 @@ class Value {
   using ArrayPtr = std::shared_ptr<const Array>;
   using DropPtr = std::shared_ptr<const Drop>;
 
+  friend class detail::HashBuilder;
   void expect(Kind k) const {
     if (kind_ != k) [[unlikely]]
       throw std::bad_variant_access();
@@ -421,6 +437,12 @@ class Value {
 
 static_assert(sizeof(Value) == 24, "a Value is three words");
 
+inline void detail::HashEntries::emplace_back(std::string&& key, Value&& value) {
+  if (size_ == capacity_) grow_to(capacity_ < 4 ? 4 : capacity_ * 2);
+  new (data_ + size_) Entry(std::move(key), std::move(value));
+  ++size_;
+}
+
 inline detail::HashEntries::Entry& detail::HashEntries::operator[](std::size_t i) noexcept {
   return data_[i];
 }
@@ -432,8 +454,8 @@ inline const detail::HashEntries::Entry* detail::HashEntries::end() const noexce
   return data_ + size_;
 }
 
-inline void detail::HashBuilder::append(Hash& hash, std::string&& key, Value&& value) {
-  hash.entries_.emplace_back(std::move(key), std::move(value));
+inline void detail::HashBuilder::append(std::string&& key, Value&& value) {
+  block_->hash_.entries_.emplace_back(std::move(key), std::move(value));
 }
 
 inline std::size_t Hash::size() const { return entries_.size(); }
