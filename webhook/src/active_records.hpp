@@ -22,7 +22,7 @@ struct Active {
 };
 
 // The records in flight, in reusable slots named by Transfer::tag: a completion finds its record
-// without a hash lookup, and a slot's strings keep their capacity for the next record.
+// without a hash lookup.
 class ActiveRecords {
  public:
   // Take a slot for `record`; returns its tag. Pointers from find() are invalid after it.
@@ -49,6 +49,10 @@ class ActiveRecords {
   void remove(Active& a) {
     a.in_use = false;
     a.value = liquid::Value();
+    // The line's buffer is given back: kept, each of the ~2 x concurrency slots would grow to
+    // the longest record it ever held, and memory with the number of records (+10 % from
+    // 10,000 to 100,000 records at c = 600). One allocation per record costs less.
+    std::string().swap(a.line);
     a.attempts.clear();
     a.attempt_count = 0;
     free_.push_back(static_cast<std::size_t>(&a - slots_.data()));
